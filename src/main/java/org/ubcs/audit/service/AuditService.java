@@ -1,0 +1,54 @@
+package org.ubcs.audit.service;
+
+import java.util.Collection;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.AuditEntityType;
+import org.ubcs.audit.domain.AuditEventEntity;
+import org.ubcs.audit.repository.AuditRepository;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.security.Actor;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way to record a change. Every service calls it inside the transaction of the change itself, so the change
+ * and its audit event are written together or not at all.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    @Inject
+    AuditRepository repository;
+
+    @Inject
+    LondonClock clock;
+
+    public Uni<Void> record(Actor actor, String action, AuditEntityType entityType, UUID entityId, UUID caseId,
+            Collection<String> changedFields) {
+        AuditEventEntity event = new AuditEventEntity();
+        event.id = UUID.randomUUID();
+        event.occurredAt = clock.now();
+        event.actorSubject = actor.subject();
+        event.actorName = actor.name();
+        event.action = action;
+        event.entityType = entityType;
+        event.entityId = entityId;
+        event.caseId = caseId;
+        event.changedFields = changedFields.toArray(String[]::new);
+        return repository.persist(event).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Page<AuditEventEntity>> page(AuditEntityType entityType, UUID entityId, UUID caseId, String cursor,
+            int limit) {
+        return repository.page(entityType, entityId, caseId, Cursors.decode(cursor), limit + 1)
+                .map(events -> Page.of(events, limit, e -> Cursors.encode(e.occurredAt, e.id)));
+    }
+}

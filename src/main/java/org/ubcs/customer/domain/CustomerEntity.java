@@ -1,0 +1,91 @@
+package org.ubcs.customer.domain;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.ubcs.api.model.Channel;
+import org.ubcs.api.model.CommunicationNeed;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A customer: the person whose behaviour is at issue. Personal data throughout. */
+@Entity
+@Table(name = "customer")
+public class CustomerEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String fullName;
+    public String email;
+    public String phone;
+    /** The phone number's digits only, for search and contact checks. */
+    public String phoneDigits;
+    public String addressLine1;
+    public String addressLine2;
+    public String town;
+    public String postcode;
+    /** The postcode in capitals without spaces, for search. */
+    public String postcodeKey;
+    @Enumerated(EnumType.STRING)
+    public Channel preferredChannel;
+    /** Enum names; a PostgreSQL array (Hibernate Reactive binds JSON columns as objects only). */
+    public String[] communicationNeeds;
+    public String reasonableAdjustments;
+    public String advocateName;
+    public String advocateOrganisation;
+    public String advocateEmail;
+    public String advocatePhone;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public static String digits(String phone) {
+        return phone == null ? null : phone.replaceAll("[^0-9]", "");
+    }
+
+    public static String postcodeKey(String postcode) {
+        return postcode == null ? null : postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+
+    public CustomerDetails details() {
+        CustomerDetails.Address address = addressLine1 == null ? null
+                : new CustomerDetails.Address(addressLine1, addressLine2, town, postcode);
+        CustomerDetails.Advocate advocate = advocateName == null ? null
+                : new CustomerDetails.Advocate(advocateName, advocateOrganisation, advocateEmail, advocatePhone);
+        return new CustomerDetails(fullName, email, phone, address, preferredChannel,
+                Arrays.stream(communicationNeeds).map(CommunicationNeed::valueOf).toList(), reasonableAdjustments,
+                advocate);
+    }
+
+    /** Replaces every detail; the search keys follow. */
+    public void apply(CustomerDetails details) {
+        fullName = details.fullName();
+        email = details.email();
+        phone = details.phone();
+        phoneDigits = digits(phone);
+        CustomerDetails.Address address = details.address();
+        addressLine1 = address == null ? null : address.line1();
+        addressLine2 = address == null ? null : address.line2();
+        town = address == null ? null : address.town();
+        postcode = address == null ? null : address.postcode();
+        postcodeKey = postcodeKey(postcode);
+        preferredChannel = details.preferredChannel();
+        communicationNeeds = details.communicationNeeds().stream().map(Enum::name).toArray(String[]::new);
+        reasonableAdjustments = details.reasonableAdjustments();
+        CustomerDetails.Advocate advocate = details.advocate();
+        advocateName = advocate == null ? null : advocate.name();
+        advocateOrganisation = advocate == null ? null : advocate.organisation();
+        advocateEmail = advocate == null ? null : advocate.email();
+        advocatePhone = advocate == null ? null : advocate.phone();
+    }
+}

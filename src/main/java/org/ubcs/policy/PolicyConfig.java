@@ -1,0 +1,74 @@
+package org.ubcs.policy;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ubcs.api.model.Classification;
+import org.ubcs.api.model.HolidayRegion;
+import org.ubcs.api.model.LetterLanguage;
+import org.ubcs.api.model.NotificationRecipient;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+/**
+ * Everything in which the councils' policies differ. Each council is a named profile under
+ * {@code ubcs.policy.profiles}; {@code ubcs.policy.active} chooses the one this service runs.
+ */
+@ConfigMapping(prefix = "ubcs.policy")
+public interface PolicyConfig {
+
+    /** The key of the active profile. */
+    String active();
+
+    Map<String, Profile> profiles();
+
+    interface Profile {
+        String councilName();
+
+        /** The senior role that decides, as the council names it. */
+        String decisionMakerLabel();
+
+        String appealReviewerLabel();
+
+        Period reviewInterval();
+
+        /** The furthest a review date may lie after its decision. */
+        Period maxReviewHorizon();
+
+        /** How long before the review date the review task (Form B) opens. */
+        Period reviewPreparationLeadTime();
+
+        /** The shortest time a decision to apply the policy stands. */
+        Period minimumDuration();
+
+        Period customerReviewRequestAfter();
+
+        Optional<Period> statusReviewAfter();
+
+        int appealWindowWorkingDays();
+
+        int appealDecisionWorkingDays();
+
+        HolidayRegion holidayRegion();
+
+        List<NotificationRecipient> decisionNotifications();
+
+        Period retentionAfterClosure();
+
+        List<Classification> classifications();
+
+        List<LetterLanguage> letterLanguages();
+
+        Ombudsman ombudsman();
+    }
+
+    interface Ombudsman {
+        String name();
+
+        @WithName("url")
+        String url();
+    }
+}

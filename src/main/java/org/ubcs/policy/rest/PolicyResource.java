@@ -1,0 +1,40 @@
+package org.ubcs.policy.rest;
+
+import org.ubcs.policy.ActivePolicy;
+import org.ubcs.policy.PolicyConfig;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.ubcs.api.PolicyApi;
+import org.ubcs.api.model.Ombudsman;
+import org.ubcs.api.model.PolicyProfile;
+import org.ubcs.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/** The active profile, read-only. */
+@ApplicationScoped
+public class PolicyResource implements PolicyApi {
+
+    @Inject
+    ActivePolicy policy;
+
+    @Override
+    @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+    public Uni<Response> getPolicyProfile() {
+        PolicyConfig.Profile p = policy.profile();
+        PolicyProfile body = new PolicyProfile(policy.id(), p.councilName(), p.decisionMakerLabel(),
+                p.appealReviewerLabel(), p.reviewInterval().toString(), p.maxReviewHorizon().toString(),
+                p.reviewPreparationLeadTime().toString(), p.minimumDuration().toString(),
+                p.customerReviewRequestAfter().toString(), p.appealWindowWorkingDays(),
+                p.appealDecisionWorkingDays(), p.holidayRegion(), p.decisionNotifications(),
+                p.retentionAfterClosure().toString(), p.classifications(), p.letterLanguages(),
+                new Ombudsman(p.ombudsman().name(), java.net.URI.create(p.ombudsman().url())));
+        p.statusReviewAfter().ifPresent(period -> body.setStatusReviewAfter(period.toString()));
+        return Uni.createFrom().item(Response.ok(body).build());
+    }
+}

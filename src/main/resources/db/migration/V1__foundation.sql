@@ -14,7 +14,7 @@ create table customer (
     postcode               varchar(10),
     postcode_key           varchar(10),
     preferred_channel      varchar(20),
-    communication_needs    text[]        not null default '{}',
+    communication_needs    varchar(40)[] not null default '{}',
     reasonable_adjustments varchar(2000),
     advocate_name          varchar(200),
     advocate_organisation  varchar(200),
@@ -34,7 +34,7 @@ create table policy_case (
     customer_id         uuid          not null references customer (id),
     matter              varchar(500)  not null,
     department          varchar(200)  not null,
-    classifications     text[]        not null,
+    classifications     varchar(40)[] not null,
     status              varchar(40)   not null,
     referral            jsonb         not null,
     referred_by_subject varchar(255)  not null,
@@ -79,7 +79,7 @@ create table evidence_entry (
     occurred_at         timestamptz   not null,
     channel             varchar(20)   not null,
     officer             varchar(200)  not null,
-    behaviours          text[]        not null,
+    behaviours          varchar(40)[] not null,
     summary             varchar(4000) not null,
     corrects            uuid references evidence_entry (id),
     recorded_by_subject varchar(255)  not null,
@@ -98,7 +98,7 @@ create table audit_event (
     entity_type    varchar(30)  not null,
     entity_id      uuid         not null,
     case_id        uuid,
-    changed_fields text[]       not null
+    changed_fields varchar(60)[] not null
 );
 create index audit_event_page on audit_event (occurred_at, id);
 create index audit_event_entity on audit_event (entity_id, occurred_at);

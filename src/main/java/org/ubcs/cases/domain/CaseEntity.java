@@ -1,0 +1,66 @@
+package org.ubcs.cases.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.ubcs.api.model.CaseStatus;
+import org.ubcs.api.model.Classification;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One application of the policy to one customer about one matter, with every step recorded so far. */
+@Entity
+@Table(name = "policy_case")
+public class CaseEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID customerId;
+    public String matter;
+    public String department;
+    /** Classification names; a PostgreSQL array, so lists can filter on one. */
+    public String[] classifications;
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.Referral referral;
+    public String referredBySubject;
+    public String referredByName;
+    public Instant referredAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.PriorWarning priorWarning;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.Preconditions preconditions;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.Assessment assessment;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.CaseConference caseConference;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CaseForms.Closure closure;
+    /** When the policy is applied: the date the case is next reviewed. */
+    public LocalDate nextReviewOn;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public List<Classification> classificationList() {
+        return Arrays.stream(classifications).map(Classification::valueOf).toList();
+    }
+
+    public void classifications(List<Classification> values) {
+        classifications = values.stream().map(Enum::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,55 @@
+package org.ubcs.cases.domain;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ubcs.api.model.CaseStatus;
+import org.ubcs.api.model.CaseStep;
+import org.ubcs.api.model.Classification;
+import org.ubcs.problem.ProblemException;
+
+/**
+ * The procedure as a state machine: which steps a case may take in each status. Referral, informal stage (prior
+ * warning), assessment, a case conference (required for complex cases), decision, closure; evidence and the
+ * preconditions may be recorded until the decision (evidence until closure).
+ */
+public final class CaseProcedure {
+
+    private static final Map<CaseStatus, List<CaseStep>> STEPS = new EnumMap<>(CaseStatus.class);
+
+    static {
+        STEPS.put(CaseStatus.REFERRED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.RECORD_PRIOR_WARNING,
+                CaseStep.RECORD_PRECONDITIONS, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.INFORMAL_STAGE_COMPLETED, List.of(CaseStep.RECORD_EVIDENCE,
+                CaseStep.RECORD_PRECONDITIONS, CaseStep.RECORD_ASSESSMENT, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.ASSESSED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.RECORD_PRECONDITIONS,
+                CaseStep.RECORD_CASE_CONFERENCE, CaseStep.RECORD_DECISION, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.CASE_CONFERENCE_HELD, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.RECORD_PRECONDITIONS,
+                CaseStep.RECORD_DECISION, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.POLICY_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.POLICY_NOT_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.CLOSED, List.of());
+    }
+
+    private CaseProcedure() {
+    }
+
+    public static List<CaseStep> allowedSteps(CaseStatus status, List<Classification> classifications) {
+        List<CaseStep> steps = new ArrayList<>(STEPS.get(status));
+        if (status == CaseStatus.ASSESSED && classifications.contains(Classification.COMPLEX)) {
+            steps.remove(CaseStep.RECORD_DECISION); // a complex case is decided after its case conference
+        }
+        return steps;
+    }
+
+    /** Refuses the step with 409 and the steps allowed now, unless the case's status allows it. */
+    public static void require(CaseStep step, CaseEntity kase) {
+        List<CaseStep> allowed = allowedSteps(kase.status, kase.classificationList());
+        if (!allowed.contains(step)) {
+            throw ProblemException.illegalStep(step + " is not allowed while the case is " + kase.status + ".",
+                    allowed.stream().map(CaseStep::name).toList());
+        }
+    }
+}

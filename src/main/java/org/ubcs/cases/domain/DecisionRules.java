@@ -1,0 +1,71 @@
+package org.ubcs.cases.domain;
+
+import java.time.LocalDate;
+
+import org.ubcs.api.model.DecisionOutcome;
+import org.ubcs.policy.PolicyConfig;
+import org.ubcs.problem.ProblemException;
+import org.ubcs.security.Actor;
+
+/**
+ * The rules a decision must keep: taken by someone other than the referring officer, only once every precondition is
+ * answered (and met, to apply the policy), on facts already known (no future dates), and with a review date inside
+ * the window the policy profile allows.
+ */
+public final class DecisionRules {
+
+    private DecisionRules() {
+    }
+
+    public static void check(DecisionDraft draft, CaseEntity kase, Actor decider, PolicyConfig.Profile profile,
+            LocalDate today) {
+        boolean applying = draft.outcome() == DecisionOutcome.APPLY_POLICY;
+        if (applying && draft.reviewOn() == null) {
+            throw ProblemException.invalidField("/reviewOn", "is required when the policy is applied");
+        }
+        if (!applying && draft.reviewOn() != null) {
+            throw ProblemException.invalidField("/reviewOn", "must be absent when the policy is not applied");
+        }
+        if (decider.subject().equals(kase.referredBySubject)) {
+            throw ProblemException.policyRule("DECIDER_IS_REFERRER",
+                    "The officer who referred the case cannot decide it.");
+        }
+        if (kase.preconditions == null || !kase.preconditions.allAnswered()) {
+            throw ProblemException.policyRule("PRECONDITIONS_UNANSWERED",
+                    "Every precondition must be answered before a decision.");
+        }
+        if (applying && !kase.preconditions.allMet()) {
+            throw ProblemException.policyRule("PRECONDITIONS_NOT_MET",
+                    "The policy can only be applied when every precondition is met.");
+        }
+        if (draft.decidedOn().isAfter(today) || draft.customerToldOn().isAfter(today)) {
+            throw ProblemException.policyRule("DATE_IN_FUTURE",
+                    "A decision records what has happened: its dates cannot be after today (" + today + ").");
+        }
+        if (draft.customerToldOn().isBefore(draft.decidedOn())) {
+            throw ProblemException.policyRule("CUSTOMER_TOLD_BEFORE_DECISION",
+                    "The customer cannot have been told before the decision was taken.");
+        }
+        if (applying) {
+            checkReviewDate(draft.decidedOn(), draft.reviewOn(), profile);
+        }
+    }
+
+    /** A review date after the decision, no earlier than the minimum duration and no later than the horizon. */
+    public static void checkReviewDate(LocalDate decidedOn, LocalDate reviewOn, PolicyConfig.Profile profile) {
+        if (!reviewOn.isAfter(decidedOn)) {
+            throw ProblemException.policyRule("REVIEW_DATE_NOT_AFTER_DECISION",
+                    "The review date must be after the decision date.");
+        }
+        LocalDate latest = decidedOn.plus(profile.maxReviewHorizon());
+        if (reviewOn.isAfter(latest)) {
+            throw ProblemException.policyRule("REVIEW_DATE_TOO_FAR", "The review date may be at most "
+                    + profile.maxReviewHorizon() + " after the decision, that is on or before " + latest + ".");
+        }
+        LocalDate earliest = decidedOn.plus(profile.minimumDuration());
+        if (reviewOn.isBefore(earliest)) {
+            throw ProblemException.policyRule("REVIEW_DATE_BEFORE_MINIMUM_DURATION", "A decision stands for at least "
+                    + profile.minimumDuration() + ", so the review date may not be before " + earliest + ".");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.ubcs.cases.mapping;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ubcs.api.model.Actor;
+import org.ubcs.api.model.AgreedAction;
+import org.ubcs.api.model.AlternativeTried;
+import org.ubcs.api.model.Assessment;
+import org.ubcs.api.model.AssessmentInput;
+import org.ubcs.api.model.CaseConference;
+import org.ubcs.api.model.CaseConferenceInput;
+import org.ubcs.api.model.Closure;
+import org.ubcs.api.model.ConferenceAction;
+import org.ubcs.api.model.Decision;
+import org.ubcs.api.model.DecisionInput;
+import org.ubcs.api.model.DocumentReference;
+import org.ubcs.api.model.Involvement;
+import org.ubcs.api.model.ModelCase;
+import org.ubcs.api.model.PreconditionAnswer;
+import org.ubcs.api.model.Preconditions;
+import org.ubcs.api.model.PreconditionsInput;
+import org.ubcs.api.model.PriorWarning;
+import org.ubcs.api.model.PriorWarningRecord;
+import org.ubcs.api.model.PriorWarningType;
+import org.ubcs.api.model.Referral;
+import org.ubcs.api.model.ReferralChecklist;
+import org.ubcs.api.model.ReferralInput;
+import org.ubcs.api.model.WarningLetter;
+import org.ubcs.api.model.WarningSkipped;
+import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.cases.domain.CaseForms;
+import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.domain.CaseView;
+import org.ubcs.cases.domain.DecisionDraft;
+import org.ubcs.cases.domain.DecisionEntity;
+import org.ubcs.cases.domain.ReferralDraft;
+
+/** Between the contract's case models and the case's recorded forms. */
+@ApplicationScoped
+public class CaseMapper {
+
+    // ---- requests
+
+    public ReferralDraft toDraft(ReferralInput input) {
+        ReferralChecklist checklist = input.getChecklist();
+        CaseForms.Checklist form = new CaseForms.Checklist(checklist.getComplaintsProcedureExhausted(),
+                checklist.getComplaintsProcedureStage(), toForm(checklist.getOmbudsman()),
+                toForm(checklist.getMpOrCouncillor()), toForm(checklist.getIndependentInvestigator()),
+                checklist.getMeetingHeld(), map(checklist.getAlternativesTried(),
+                        a -> new CaseForms.AlternativeTried(a.getAlternative(), a.getResult())));
+        return new ReferralDraft(input.getCustomerId(), input.getMatter(), input.getDepartment(),
+                List.copyOf(input.getClassifications()),
+                new CaseForms.Referral(input.getBackground(),
+                        map(input.getDocuments(), d -> new CaseForms.Document(d.getTitle(), d.getReference())),
+                        form));
+    }
+
+    public CaseForms.PriorWarning toForm(PriorWarning input) {
+        if (input instanceof WarningLetter letter) {
+            return new CaseForms.PriorWarning(PriorWarningType.WARNING_LETTER, letter.getExplanationGivenOn(),
+                    letter.getSentOn(), letter.getChannel(), letter.getSummary(), null, null, null, null);
+        }
+        WarningSkipped skipped = (WarningSkipped) input;
+        return new CaseForms.PriorWarning(PriorWarningType.WARNING_SKIPPED, null, null, null, null,
+                skipped.getGround(), skipped.getDetails(), null, null);
+    }
+
+    public CaseForms.Preconditions toForm(PreconditionsInput input) {
+        return new CaseForms.Preconditions(toForm(input.getComplaintProperlyInvestigated()),
+                toForm(input.getSuitableCommunication()), toForm(input.getDeadlinesGiven()),
+                toForm(input.getNoSignificantNewInformation()), toForm(input.getCouncilsOwnMatter()),
+                toForm(input.getHealthAndDisabilityConsidered()), null, null);
+    }
+
+    public CaseForms.Assessment toForm(AssessmentInput input) {
+        return new CaseForms.Assessment(input.getSummary(), input.getRecommendation(), null, null);
+    }
+
+    public CaseForms.CaseConference toForm(CaseConferenceInput input) {
+        return new CaseForms.CaseConference(input.getHeldOn(), input.getChair(),
+                List.copyOf(input.getServicesAttending()), input.getSummary(),
+                map(input.getAgreedActions(),
+                        a -> new CaseForms.ConferenceAction(a.getAction(), a.getOwner(), a.getDueOn())),
+                null, null);
+    }
+
+    public DecisionDraft toDraft(DecisionInput input) {
+        return new DecisionDraft(input.getOutcome(), input.getDecidedOn(), input.getReasons(),
+                map(input.getAgreedActions(), a -> new CaseForms.AgreedAction(a.getType(), a.getDetails())),
+                input.getCustomerToldOn(), input.getReviewOn());
+    }
+
+    // ---- responses
+
+    public ModelCase toApi(CaseView view) {
+        CaseEntity kase = view.kase();
+        CaseForms.Referral referral = kase.referral;
+        Referral apiReferral = new Referral(referral.background(),
+                map(referral.documents(), d -> new DocumentReference(d.title(), d.reference())),
+                toApi(referral.checklist()), actor(kase.referredBySubject, kase.referredByName),
+                time(kase.referredAt));
+        ModelCase api = new ModelCase(kase.id, kase.customerId, kase.matter, kase.department,
+                kase.classificationList(), kase.status,
+                CaseProcedure.allowedSteps(kase.status, kase.classificationList()), apiReferral,
+                time(kase.createdAt), time(kase.updatedAt));
+        if (kase.priorWarning != null) {
+            api.setPriorWarning(toApi(kase.priorWarning));
+        }
+        if (kase.preconditions != null) {
+            api.setPreconditions(toApi(kase.preconditions));
+        }
+        if (kase.assessment != null) {
+            CaseForms.Assessment a = kase.assessment;
+            api.setAssessment(new Assessment(a.summary(), a.recommendation(), actor(a.assessedBy()),
+                    time(a.assessedAt())));
+        }
+        if (kase.caseConference != null) {
+            api.setCaseConference(toApi(kase.caseConference));
+        }
+        if (view.decision() != null) {
+            api.setDecision(toApi(view.decision()));
+        }
+        if (kase.closure != null) {
+            CaseForms.Closure c = kase.closure;
+            Closure closure = new Closure(c.reason(), c.closedOn(), actor(c.closedBy()));
+            closure.setNotes(c.notes());
+            api.setClosure(closure);
+        }
+        return api;
+    }
+
+    private ReferralChecklist toApi(CaseForms.Checklist checklist) {
+        ReferralChecklist api = new ReferralChecklist(checklist.complaintsProcedureExhausted(),
+                toApi(checklist.ombudsman()), toApi(checklist.mpOrCouncillor()),
+                toApi(checklist.independentInvestigator()), checklist.meetingHeld());
+        api.setComplaintsProcedureStage(checklist.complaintsProcedureStage());
+        api.setAlternativesTried(map(checklist.alternativesTried(),
+                a -> new AlternativeTried(a.alternative(), a.result())));
+        return api;
+    }
+
+    private PriorWarningRecord toApi(CaseForms.PriorWarning form) {
+        PriorWarning warning;
+        if (form.type() == PriorWarningType.WARNING_LETTER) {
+            WarningLetter letter = new WarningLetter(form.type(), form.sentOn(), form.channel(), form.summary());
+            letter.setExplanationGivenOn(form.explanationGivenOn());
+            warning = letter;
+        } else {
+            warning = new WarningSkipped(form.type(), form.ground(), form.details());
+        }
+        return new PriorWarningRecord(warning, actor(form.recordedBy()), time(form.recordedAt()));
+    }
+
+    private Preconditions toApi(CaseForms.Preconditions form) {
+        Preconditions api = new Preconditions(form.allAnswered(), form.allMet(), actor(form.recordedBy()),
+                time(form.recordedAt()));
+        api.setComplaintProperlyInvestigated(toApi(form.complaintProperlyInvestigated()));
+        api.setSuitableCommunication(toApi(form.suitableCommunication()));
+        api.setDeadlinesGiven(toApi(form.deadlinesGiven()));
+        api.setNoSignificantNewInformation(toApi(form.noSignificantNewInformation()));
+        api.setCouncilsOwnMatter(toApi(form.councilsOwnMatter()));
+        api.setHealthAndDisabilityConsidered(toApi(form.healthAndDisabilityConsidered()));
+        return api;
+    }
+
+    private CaseConference toApi(CaseForms.CaseConference form) {
+        CaseConference api = new CaseConference(form.heldOn(), form.chair(), form.servicesAttending(),
+                map(form.agreedActions(), a -> new ConferenceAction(a.action(), a.owner(), a.dueOn())),
+                actor(form.recordedBy()), time(form.recordedAt()));
+        api.setSummary(form.summary());
+        return api;
+    }
+
+    private Decision toApi(DecisionEntity decision) {
+        Decision api = new Decision(decision.id, decision.outcome, decision.decidedOn, decision.reasons,
+                map(decision.agreedActions.items(), a -> {
+                    AgreedAction action = new AgreedAction(a.type());
+                    action.setDetails(a.details());
+                    return action;
+                }), decision.customerToldOn, actor(decision.decidedBySubject, decision.decidedByName),
+                decision.decidedAs, time(decision.recordedAt));
+        api.setReviewOn(decision.reviewOn);
+        return api;
+    }
+
+    // ---- shared pieces
+
+    private static CaseForms.Involvement toForm(Involvement involvement) {
+        return new CaseForms.Involvement(involvement.getInvolved(), involvement.getDetails());
+    }
+
+    private static Involvement toApi(CaseForms.Involvement involvement) {
+        Involvement api = new Involvement(involvement.involved());
+        api.setDetails(involvement.details());
+        return api;
+    }
+
+    private static CaseForms.Answer toForm(PreconditionAnswer answer) {
+        return answer == null ? null : new CaseForms.Answer(answer.getMet(), answer.getNote());
+    }
+
+    private static PreconditionAnswer toApi(CaseForms.Answer answer) {
+        if (answer == null) {
+            return null;
+        }
+        PreconditionAnswer api = new PreconditionAnswer(answer.met());
+        api.setNote(answer.note());
+        return api;
+    }
+
+    public static Actor actor(org.ubcs.security.Actor actor) {
+        return new Actor(actor.subject(), actor.name());
+    }
+
+    public static Actor actor(String subject, String name) {
+        return new Actor(subject, name);
+    }
+
+    public static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static <A, B> List<B> map(List<A> items, Function<A, B> mapper) {
+        return items == null ? List.of() : items.stream().map(mapper).toList();
+    }
+}

@@ -1,0 +1,271 @@
+package org.ubcs.cases.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.AuditEntityType;
+import org.ubcs.api.model.CaseStatus;
+import org.ubcs.api.model.CaseStep;
+import org.ubcs.api.model.ClosureReason;
+import org.ubcs.api.model.DecisionOutcome;
+import org.ubcs.audit.service.AuditService;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.cases.domain.CaseFilter;
+import org.ubcs.cases.domain.CaseForms;
+import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.domain.CaseView;
+import org.ubcs.cases.domain.DecisionDraft;
+import org.ubcs.cases.domain.DecisionEntity;
+import org.ubcs.cases.domain.DecisionRules;
+import org.ubcs.cases.domain.ReferralDraft;
+import org.ubcs.cases.repository.CaseRepository;
+import org.ubcs.cases.repository.DecisionRepository;
+import org.ubcs.customer.service.CustomerService;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
+import org.ubcs.policy.ActivePolicy;
+import org.ubcs.problem.FieldError;
+import org.ubcs.problem.ProblemException;
+import org.ubcs.problem.ProblemType;
+import org.ubcs.security.Actor;
+import org.ubcs.web.ETags;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The procedure on a case. Each step: the case must exist (404), be at the version the user read (412) and be in a
+ * status that allows the step (409); then the step's own rules (400, 422); then the change and its audit event, in
+ * one transaction.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    DecisionRepository decisions;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
+    LondonClock clock;
+
+    @WithTransaction
+    public Uni<CaseView> refer(Actor actor, ReferralDraft referral) {
+        checkReferral(referral);
+        return customers.findOrNull(referral.customerId()).flatMap(customer -> {
+            if (customer == null) {
+                throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No customer with this id.",
+                        List.of(FieldError.field("/customerId", "no customer with this id")));
+            }
+            CaseEntity kase = new CaseEntity();
+            kase.id = UUID.randomUUID();
+            kase.customerId = referral.customerId();
+            kase.matter = referral.matter();
+            kase.department = referral.department();
+            kase.classifications(referral.classifications());
+            kase.status = CaseStatus.REFERRED;
+            kase.referral = referral.form();
+            kase.referredBySubject = actor.subject();
+            kase.referredByName = actor.name();
+            kase.referredAt = clock.now();
+            kase.createdAt = kase.referredAt;
+            kase.updatedAt = kase.referredAt;
+            return cases.persistAndFlush(kase)
+                    .call(() -> audit.record(actor, "CASE_REFERRED", AuditEntityType.CASE, kase.id, kase.id,
+                            List.of("customerId", "matter", "department", "classifications", "referral")))
+                    .replaceWith(new CaseView(kase, null));
+        });
+    }
+
+    @WithSession
+    public Uni<CaseView> get(UUID id) {
+        return find(id).flatMap(kase -> decisions.findByCase(id).map(decision -> new CaseView(kase, decision)));
+    }
+
+    @WithSession
+    public Uni<Page<CaseView>> list(CaseFilter filter, String cursor, int limit) {
+        return cases.list(filter, Cursors.decode(cursor), limit + 1).flatMap(found -> {
+            Page<CaseEntity> page = Page.of(found, limit, c -> Cursors.encode(c.createdAt, c.id));
+            return decisions.findByCases(page.items().stream().map(c -> c.id).toList()).map(list -> {
+                Map<UUID, DecisionEntity> byCase = list.stream()
+                        .collect(Collectors.toMap(d -> d.caseId, Function.identity()));
+                return page.map(c -> new CaseView(c, byCase.get(c.id)));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> recordPriorWarning(Actor actor, UUID id, Long expectedVersion, CaseForms.PriorWarning form) {
+        return step(actor, id, expectedVersion, CaseStep.RECORD_PRIOR_WARNING, "PRIOR_WARNING_RECORDED", kase -> {
+            LocalDate today = clock.today();
+            if (form.sentOn() != null && form.sentOn().isAfter(today)) {
+                throw ProblemException.invalidField("/sentOn", "must not be after today");
+            }
+            if (form.explanationGivenOn() != null && form.sentOn() != null
+                    && form.explanationGivenOn().isAfter(form.sentOn())) {
+                throw ProblemException.invalidField("/explanationGivenOn", "must not be after sentOn");
+            }
+            kase.priorWarning = form.recordedBy(actor, clock.now());
+            kase.status = CaseStatus.INFORMAL_STAGE_COMPLETED;
+            return List.of("priorWarning", "status");
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> recordPreconditions(Actor actor, UUID id, Long expectedVersion,
+            CaseForms.Preconditions form) {
+        return step(actor, id, expectedVersion, CaseStep.RECORD_PRECONDITIONS, "PRECONDITIONS_RECORDED", kase -> {
+            kase.preconditions = form.recordedBy(actor, clock.now());
+            return List.of("preconditions");
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> recordAssessment(Actor actor, UUID id, Long expectedVersion, CaseForms.Assessment form) {
+        return step(actor, id, expectedVersion, CaseStep.RECORD_ASSESSMENT, "ASSESSMENT_RECORDED", kase -> {
+            kase.assessment = form.recordedBy(actor, clock.now());
+            kase.status = CaseStatus.ASSESSED;
+            return List.of("assessment", "status");
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> recordCaseConference(Actor actor, UUID id, Long expectedVersion,
+            CaseForms.CaseConference form) {
+        return step(actor, id, expectedVersion, CaseStep.RECORD_CASE_CONFERENCE, "CASE_CONFERENCE_RECORDED",
+                kase -> {
+            if (form.heldOn().isAfter(clock.today())) {
+                throw ProblemException.invalidField("/heldOn", "must not be after today");
+            }
+            kase.caseConference = form.recordedBy(actor, clock.now());
+            kase.status = CaseStatus.CASE_CONFERENCE_HELD;
+            return List.of("caseConference", "status");
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> recordDecision(Actor actor, UUID id, Long expectedVersion, DecisionDraft draft) {
+        return find(id).flatMap(kase -> {
+            ETags.requireCurrent(expectedVersion, kase.version);
+            CaseProcedure.require(CaseStep.RECORD_DECISION, kase);
+            DecisionRules.check(draft, kase, actor, policy.profile(), clock.today());
+            DecisionEntity decision = new DecisionEntity();
+            decision.id = UUID.randomUUID();
+            decision.caseId = kase.id;
+            decision.outcome = draft.outcome();
+            decision.decidedOn = draft.decidedOn();
+            decision.reasons = draft.reasons();
+            decision.agreedActions = new CaseForms.AgreedActions(draft.agreedActions());
+            decision.customerToldOn = draft.customerToldOn();
+            decision.reviewOn = draft.reviewOn();
+            decision.decidedBySubject = actor.subject();
+            decision.decidedByName = actor.name();
+            decision.decidedAs = policy.profile().decisionMakerLabel();
+            decision.recordedAt = clock.now();
+            boolean applied = draft.outcome() == DecisionOutcome.APPLY_POLICY;
+            kase.status = applied ? CaseStatus.POLICY_APPLIED : CaseStatus.POLICY_NOT_APPLIED;
+            kase.nextReviewOn = draft.reviewOn();
+            kase.updatedAt = decision.recordedAt;
+            return decisions.persist(decision).call(cases::flush)
+                    .call(() -> audit.record(actor, "DECISION_RECORDED", AuditEntityType.CASE, kase.id, kase.id,
+                            List.of("decision", "status", "nextReviewOn")))
+                    .replaceWith(new CaseView(kase, decision));
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> close(Actor actor, UUID id, Long expectedVersion, ClosureReason reason, String notes) {
+        return step(actor, id, expectedVersion, CaseStep.CLOSE, "CASE_CLOSED", kase -> {
+            if (reason == ClosureReason.POLICY_NOT_APPLIED && kase.status != CaseStatus.POLICY_NOT_APPLIED
+                    || reason == ClosureReason.LIFTED_AFTER_REVIEW && kase.status != CaseStatus.POLICY_APPLIED) {
+                throw ProblemException.policyRule("CLOSURE_REASON_INCONSISTENT",
+                        reason + " does not describe a case that is " + kase.status + ".");
+            }
+            kase.closure = new CaseForms.Closure(reason, notes, clock.today(), actor, clock.now());
+            kase.status = CaseStatus.CLOSED;
+            kase.nextReviewOn = null;
+            return List.of("closure", "status");
+        });
+    }
+
+    /** For the evidence log: the case, checked to exist and to accept evidence. */
+    public Uni<CaseEntity> requireStep(UUID id, CaseStep step) {
+        return find(id).invoke(kase -> CaseProcedure.require(step, kase));
+    }
+
+    public Uni<CaseEntity> find(UUID id) {
+        return cases.findById(id).map(kase -> {
+            if (kase == null) {
+                throw ProblemException.notFound("No case with this id.");
+            }
+            return kase;
+        });
+    }
+
+    /** Applies one procedure step: the change returns the names of what it changed, for the audit event. */
+    private Uni<CaseView> step(Actor actor, UUID id, Long expectedVersion, CaseStep step, String action,
+            Function<CaseEntity, List<String>> change) {
+        return find(id).flatMap(kase -> {
+            ETags.requireCurrent(expectedVersion, kase.version);
+            CaseProcedure.require(step, kase);
+            List<String> changed = new ArrayList<>(change.apply(kase));
+            kase.updatedAt = clock.now();
+            return cases.flush()
+                    .call(() -> audit.record(actor, action, AuditEntityType.CASE, id, id, changed))
+                    .flatMap(flushed -> decisions.findByCase(id))
+                    .map(decision -> new CaseView(kase, decision));
+        });
+    }
+
+    private void checkReferral(ReferralDraft referral) {
+        List<FieldError> errors = new ArrayList<>();
+        var profile = policy.profile();
+        var notInUse = referral.classifications().stream().filter(c -> !profile.classifications().contains(c))
+                .toList();
+        CaseForms.Checklist checklist = referral.form().checklist();
+        if (!checklist.complaintsProcedureExhausted() && isBlank(checklist.complaintsProcedureStage())) {
+            errors.add(FieldError.field("/checklist/complaintsProcedureStage",
+                    "is required when the complaints procedures are not exhausted"));
+        }
+        requireDetails(errors, "ombudsman", checklist.ombudsman());
+        requireDetails(errors, "mpOrCouncillor", checklist.mpOrCouncillor());
+        requireDetails(errors, "independentInvestigator", checklist.independentInvestigator());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (!notInUse.isEmpty()) {
+            throw ProblemException.policyRule("CLASSIFICATION_NOT_IN_USE", "This council's policy does not use "
+                    + notInUse + "; it uses " + profile.classifications() + ".");
+        }
+    }
+
+    private static void requireDetails(List<FieldError> errors, String field, CaseForms.Involvement involvement) {
+        if (involvement.involved() && isBlank(involvement.details())) {
+            errors.add(FieldError.field("/checklist/" + field + "/details", "is required when involved"));
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

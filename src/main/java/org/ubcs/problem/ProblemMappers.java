@@ -186,7 +186,7 @@ public class ProblemMappers {
     }
 
     private static ProblemException fromJackson(JsonProcessingException e) {
-        if (e instanceof StreamReadException) {
+        if (isUnreadable(e)) {
             return ProblemException.of(ProblemType.MALFORMED_JSON, "The body is not valid JSON.");
         }
         if (!(e instanceof JsonMappingException mapping)) {
@@ -212,6 +212,16 @@ public class ProblemMappers {
         }
         return withError(ProblemType.WRONG_TYPE, pointer,
                 target != null ? "must be a " + describe(target) : "has the wrong type");
+    }
+
+    /** Broken JSON, even when Jackson reports it from inside an object it was building. */
+    private static boolean isUnreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException withError(ProblemType type, String pointer, String message) {

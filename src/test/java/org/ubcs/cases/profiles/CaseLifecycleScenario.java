@@ -1,0 +1,109 @@
+package org.ubcs.cases.profiles;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.ubcs.support.Api;
+import org.ubcs.support.Fixtures;
+import org.ubcs.support.Fixtures.Case;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The whole procedure under one council's policy profile: each subclass runs it under another. The expectations
+ * come from the profile the service reports, checked against the shipped configuration.
+ */
+abstract class CaseLifecycleScenario {
+
+    abstract String profileId();
+
+    private JsonPath profile() {
+        return Api.as("CONTACT_CENTRE").get("/policy-profile").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void servesTheConfiguredProfile() {
+        JsonPath profile = profile();
+        var config = ConfigProvider.getConfig();
+        String prefix = "ubcs.policy.profiles." + profileId() + ".";
+        assertEquals(profileId(), profile.getString("id"));
+        assertEquals(config.getValue(prefix + "council-name", String.class), profile.getString("councilName"));
+        assertEquals(config.getValue(prefix + "decision-maker-label", String.class),
+                profile.getString("decisionMakerLabel"));
+        assertEquals(config.getValue(prefix + "max-review-horizon", String.class),
+                profile.getString("maxReviewHorizon"));
+        assertEquals(config.getValue(prefix + "holiday-region", String.class), profile.getString("holidayRegion"));
+        assertEquals(List.of(config.getValue(prefix + "letter-languages", String.class).split(",")),
+                profile.getList("letterLanguages"));
+    }
+
+    @Test
+    void runsTheProcedureFromReferralToClosure() {
+        JsonPath profile = profile();
+        List<String> classifications = profile.getList("classifications");
+        boolean complex = classifications.contains("COMPLEX");
+        Case kase = Fixtures.assessed(complex ? "\"COMPLEX\"" : "\"" + classifications.get(0) + "\"");
+        if (complex) {
+            // A complex case is decided only after its case conference.
+            Api.as(Fixtures.DECIDER).header("If-Match", kase.etag())
+                    .body(Fixtures.decision("APPLY_POLICY", Fixtures.TODAY, Fixtures.TODAY, Fixtures.TODAY.plusDays(1)))
+                    .post("/cases/" + kase.id() + "/decision").then().statusCode(409)
+                    .body("allowedSteps", hasItem("RECORD_CASE_CONFERENCE"))
+                    .body("allowedSteps", not(hasItem("RECORD_DECISION")));
+            kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "case-conference",
+                    Fixtures.CONFERENCE.formatted(Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusDays(7)));
+        }
+        LocalDate decidedOn = Fixtures.TODAY.minusDays(1);
+        LocalDate latest = decidedOn.plus(Period.parse(profile.getString("maxReviewHorizon")));
+        LocalDate earliest = decidedOn.plus(Period.parse(profile.getString("minimumDuration")));
+
+        decide(kase, decidedOn, latest.plusDays(1)).statusCode(422).body("rule", equalTo("REVIEW_DATE_TOO_FAR"));
+        if (earliest.isAfter(decidedOn.plusDays(1))) {
+            decide(kase, decidedOn, earliest.minusDays(1)).statusCode(422)
+                    .body("rule", equalTo("REVIEW_DATE_BEFORE_MINIMUM_DURATION"));
+        }
+        String etag = decide(kase, decidedOn, latest).statusCode(200)
+                .body("status", equalTo("POLICY_APPLIED"))
+                .body("decision.decidedAs", equalTo(profile.getString("decisionMakerLabel")))
+                .body("decision.reviewOn", equalTo(latest.toString()))
+                .body("decision.decidedBy.subject", equalTo("test-decision_maker"))
+                .extract().header("ETag");
+
+        Api.as("LEGAL").queryParam("reviewDueBefore", latest.plusDays(1).toString())
+                .queryParam("customerId", kase.customerId()).get("/cases").then()
+                .body("items.id", hasItem(kase.id()));
+
+        Fixtures.step(new Case(kase.id(), etag, kase.customerId()), "POLICY_OWNER", "POST", "closure",
+                "{\"reason\":\"LIFTED_AFTER_REVIEW\",\"notes\":\"Behaviour improved.\"}");
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("status", equalTo("CLOSED"))
+                .body("closure.closedOn", equalTo(Fixtures.TODAY.toString()))
+                .body("allowedSteps.size()", equalTo(0));
+    }
+
+    @Test
+    void refusesClassificationsThePolicyDoesNotUse() {
+        List<String> used = profile().getList("classifications");
+        for (String classification : List.of("UNREASONABLY_PERSISTENT", "UNACCEPTABLE_BEHAVIOUR", "COMPLEX")) {
+            if (!used.contains(classification)) {
+                String customer = Fixtures.customer("Unclassified");
+                Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer, "\"" + classification + "\""))
+                        .post("/cases").then().statusCode(422).body("rule", equalTo("CLASSIFICATION_NOT_IN_USE"));
+            }
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(Case kase, LocalDate decidedOn,
+            LocalDate reviewOn) {
+        return Api.as(Fixtures.DECIDER).header("If-Match", kase.etag())
+                .body(Fixtures.decision("APPLY_POLICY", decidedOn, Fixtures.TODAY, reviewOn))
+                .post("/cases/" + kase.id() + "/decision").then();
+    }
+}

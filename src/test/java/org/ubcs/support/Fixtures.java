@@ -1,0 +1,102 @@
+package org.ubcs.support;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * Builds the situations tests start from through the API itself: customers, and cases walked to a given step. Each
+ * call uses a fresh customer, so tests never depend on each other's data.
+ */
+public final class Fixtures {
+
+    public static final String OFFICER = "COMPLAINTS_OFFICER";
+    public static final String DECIDER = "DECISION_MAKER";
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+
+    private Fixtures() {
+    }
+
+    /** A case as the API returns it, with the ETag needed for its next step. */
+    public record Case(String id, String etag, String customerId) {
+    }
+
+    public static String customer(String fullName) {
+        return Api.as(OFFICER).body("{\"fullName\":\"" + fullName + "\"}").post("/customers").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static String referralBody(String customerId, String classifications) {
+        return """
+                {"customerId":"%s","matter":"Pothole complaint, Mill Lane","department":"Highways",
+                 "classifications":[%s],"background":"Forty emails in six weeks on a closed complaint.",
+                 "documents":[{"title":"Stage 2 response","reference":"DMS-1"}],
+                 "checklist":{"complaintsProcedureExhausted":true,"ombudsman":{"involved":true,"details":"No fault"},
+                  "mpOrCouncillor":{"involved":false},"independentInvestigator":{"involved":false},"meetingHeld":true,
+                  "alternativesTried":[{"alternative":"MEDIATION","result":"Declined"}]}}
+                """.formatted(customerId, classifications);
+    }
+
+    public static Case referred() {
+        return referred("\"UNREASONABLY_PERSISTENT\"");
+    }
+
+    public static Case referred(String classifications) {
+        String customer = customer("Case Customer " + UUID.randomUUID());
+        ExtractableResponse<Response> created = Api.as(OFFICER).body(referralBody(customer, classifications))
+                .post("/cases").then().statusCode(201).body("status", equalTo("REFERRED")).extract();
+        return new Case(created.path("id"), created.header("ETag"), customer);
+    }
+
+    public static final String WARNING_LETTER = """
+            {"type":"WARNING_LETTER","explanationGivenOn":"%s","sentOn":"%s","channel":"LETTER",
+             "summary":"Asked the customer to write once a week."}""";
+
+    public static final String ALL_PRECONDITIONS_MET = """
+            {"complaintProperlyInvestigated":{"met":true,"note":"Stage 2"},"suitableCommunication":{"met":true},
+             "deadlinesGiven":{"met":true},"noSignificantNewInformation":{"met":true},
+             "councilsOwnMatter":{"met":true},"healthAndDisabilityConsidered":{"met":true,"note":"Large print"}}""";
+
+    public static final String ASSESSMENT = """
+            {"summary":"Contact continued after the warning.","recommendation":"APPLY_POLICY"}""";
+
+    public static final String CONFERENCE = """
+            {"heldOn":"%s","chair":"Head of Customer Services","servicesAttending":["Housing","Highways"],
+             "summary":"Agreed a single point of contact.",
+             "agreedActions":[{"action":"Name a contact","owner":"Housing manager","dueOn":"%s"}]}""";
+
+    /** Takes a step and returns the case with its new ETag, failing unless the step succeeds. */
+    public static Case step(Case kase, String role, String method, String subresource, String body) {
+        String etag = Api.as(role).header("If-Match", kase.etag()).body(body)
+                .request(method, "/cases/" + kase.id() + "/" + subresource).then().statusCode(200).extract()
+                .header("ETag");
+        return new Case(kase.id(), etag, kase.customerId());
+    }
+
+    /** Referred, warned, preconditions met and assessed: ready for a decision (or, if complex, a conference). */
+    public static Case assessed(String classifications) {
+        Case kase = referred(classifications);
+        kase = step(kase, OFFICER, "POST", "prior-warning",
+                WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
+        kase = step(kase, OFFICER, "PUT", "preconditions", ALL_PRECONDITIONS_MET);
+        return step(kase, OFFICER, "POST", "assessment", ASSESSMENT);
+    }
+
+    public static Case assessed() {
+        return assessed("\"UNREASONABLY_PERSISTENT\"");
+    }
+
+    public static String decision(String outcome, LocalDate decidedOn, LocalDate toldOn, LocalDate reviewOn) {
+        return """
+                {"outcome":"%s","decidedOn":"%s","reasons":"Unreasonably persistent contact on a closed matter.",
+                 "agreedActions":[{"type":"NAMED_CONTACT","details":"Highways complaints officer"},
+                  {"type":"RESTRICTED_MEANS_OF_CONTACT"}],
+                 "customerToldOn":"%s"%s}""".formatted(outcome, decidedOn, toldOn,
+                reviewOn == null ? "" : ",\"reviewOn\":\"" + reviewOn + "\"");
+    }
+}

@@ -15,6 +15,7 @@ import org.ubcs.calendar.LondonClock;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.security.Actor;
+import org.ubcs.web.Created;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

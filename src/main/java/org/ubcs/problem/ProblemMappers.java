@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.Problem;
 import org.ubcs.api.model.ProblemError;
-import org.ubcs.web.UnreadableParameterException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;

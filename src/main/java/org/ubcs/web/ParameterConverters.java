@@ -12,6 +12,8 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import org.ubcs.problem.UnreadableParameterException;
+
 /**
  * Converts the typed parameters of the generated interfaces and says what was expected when a value does not fit.
  * Quarkus REST does not pass the parameter's annotations here, so {@link UnreadableParameterException} carries the

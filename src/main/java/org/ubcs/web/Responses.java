@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.ubcs.idempotency.Created;
 
 /** The shapes of successful answers, so every resource sets Location and ETag the same way. */
 public final class Responses {

@@ -7,7 +7,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -70,7 +69,6 @@ class ArchitectureTest {
             .because("org.ubcs.devmode starts an embedded PostgreSQL and makes signing keys for development; "
                     + "production code that reached it could run it, or trust a development key");
 
-    @ArchIgnore(reason = "DEFECT: cycles problem <-> web and idempotency -> problem -> web -> idempotency in src/main")
     @ArchTest
     static final ArchRule capabilities_are_free_of_cycles = slices()
             .matching("org.ubcs.(*)..")

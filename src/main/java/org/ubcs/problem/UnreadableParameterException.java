@@ -1,4 +1,4 @@
-package org.ubcs.web;
+package org.ubcs.problem;
 
 import jakarta.ws.rs.BadRequestException;
 

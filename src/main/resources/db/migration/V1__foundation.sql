@@ -109,7 +109,7 @@ create table idempotency_record (
     scope           varchar(300) not null,
     idempotency_key varchar(128) not null,
     request_hash    varchar(64)  not null,
-    location        varchar(300) not null,
+    location        varchar(300),
     etag            varchar(40),
     body            text         not null,
     created_at      timestamptz  not null,

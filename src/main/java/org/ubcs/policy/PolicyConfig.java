@@ -63,6 +63,15 @@ public interface PolicyConfig {
         List<LetterLanguage> letterLanguages();
 
         Ombudsman ombudsman();
+
+        /** The longest an emergency restriction may run before a decision. */
+        Period emergencyRestrictionMaxDuration();
+
+        /** Working days after an emergency restriction by which its follow-up assessment is due. */
+        int emergencyAssessmentWorkingDays();
+
+        /** Working days after receipt by which filed correspondence must be screened. */
+        int readAndFileScreeningWorkingDays();
     }
 
     interface Ombudsman {

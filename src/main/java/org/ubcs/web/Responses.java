@@ -17,6 +17,11 @@ public final class Responses {
         return created.etag() == null ? builder.build() : builder.header(HttpHeaders.ETAG, created.etag()).build();
     }
 
+    /** The answer to a non-creating request recorded under an Idempotency-Key, as first given. */
+    public static Response ok(Created answer) {
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     public static Response ok(Object body, long version) {
         return Response.ok(body).header(HttpHeaders.ETAG, ETags.of(version)).build();
     }

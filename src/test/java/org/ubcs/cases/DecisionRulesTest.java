@@ -77,6 +77,9 @@ class DecisionRulesTest {
             public List<Classification> classifications() { return List.of(Classification.COMPLEX); }
             public List<LetterLanguage> letterLanguages() { return List.of(LetterLanguage.EN); }
             public PolicyConfig.Ombudsman ombudsman() { return null; }
+            public Period emergencyRestrictionMaxDuration() { return Period.ofDays(14); }
+            public int emergencyAssessmentWorkingDays() { return 5; }
+            public int readAndFileScreeningWorkingDays() { return 5; }
         };
     }
 }

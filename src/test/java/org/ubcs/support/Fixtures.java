@@ -91,6 +91,47 @@ public final class Fixtures {
         return assessed("\"UNREASONABLY_PERSISTENT\"");
     }
 
+    /** A case whose decision applied the policy yesterday, reviewed in three months. */
+    public static Case applied() {
+        return applied(assessed());
+    }
+
+    public static Case applied(Case assessed) {
+        return step(assessed, DECIDER, "POST", "decision",
+                decision("APPLY_POLICY", TODAY.minusDays(1), TODAY.minusDays(1), TODAY.plusMonths(3)));
+    }
+
+    /** A case for a customer with these communication needs (JSON array items), the policy applied. */
+    public static Case appliedFor(String communicationNeeds) {
+        String customer = Api.as(OFFICER).body("{\"fullName\":\"Needs " + UUID.randomUUID()
+                + "\",\"communicationNeeds\":[" + communicationNeeds + "]}").post("/customers").then()
+                .statusCode(201).extract().path("id");
+        var created = Api.as(OFFICER).body(referralBody(customer, "\"UNREASONABLY_PERSISTENT\"")).post("/cases")
+                .then().statusCode(201).extract();
+        Case kase = new Case(created.path("id"), created.header("ETag"), customer);
+        kase = step(kase, OFFICER, "POST", "prior-warning",
+                WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
+        kase = step(kase, OFFICER, "PUT", "preconditions", ALL_PRECONDITIONS_MET);
+        return applied(step(kase, OFFICER, "POST", "assessment", ASSESSMENT));
+    }
+
+    /** A restriction body under a decision, from today, for all matters unless the terms say otherwise. */
+    public static String restriction(String terms) {
+        return restriction(terms, "ALL_MATTERS");
+    }
+
+    public static String restriction(String terms, String scope) {
+        return """
+                {"terms":%s,"scope":"%s","startsOn":"%s","reasons":"Repeated abusive calls to several officers."}"""
+                .formatted(terms, scope, TODAY);
+    }
+
+    /** Imposes a restriction and returns its id. */
+    public static String impose(Case kase, String body) {
+        return Api.as(DECIDER).body(body).post("/cases/" + kase.id() + "/restrictions").then().statusCode(201)
+                .extract().path("id");
+    }
+
     public static String decision(String outcome, LocalDate decidedOn, LocalDate toldOn, LocalDate reviewOn) {
         return """
                 {"outcome":"%s","decidedOn":"%s","reasons":"Unreasonably persistent contact on a closed matter.",

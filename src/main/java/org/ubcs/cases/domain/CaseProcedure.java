@@ -28,7 +28,8 @@ public final class CaseProcedure {
                 CaseStep.RECORD_CASE_CONFERENCE, CaseStep.RECORD_DECISION, CaseStep.CLOSE));
         STEPS.put(CaseStatus.CASE_CONFERENCE_HELD, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.RECORD_PRECONDITIONS,
                 CaseStep.RECORD_DECISION, CaseStep.CLOSE));
-        STEPS.put(CaseStatus.POLICY_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.CLOSE));
+        STEPS.put(CaseStatus.POLICY_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.IMPOSE_RESTRICTION,
+                CaseStep.CLOSE));
         STEPS.put(CaseStatus.POLICY_NOT_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.CLOSE));
         STEPS.put(CaseStatus.CLOSED, List.of());
     }

@@ -2,6 +2,7 @@ package org.ubcs.cases.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -211,6 +212,25 @@ public class CaseService {
     /** For the evidence log: the case, checked to exist and to accept evidence. */
     public Uni<CaseEntity> requireStep(UUID id, CaseStep step) {
         return find(id).invoke(kase -> CaseProcedure.require(step, kase));
+    }
+
+    /** The case's decision, or null before it is decided. */
+    public Uni<DecisionEntity> decisionOf(UUID caseId) {
+        return decisions.findByCase(caseId);
+    }
+
+    /** For other capabilities that refer to a case: present or not. */
+    public Uni<CaseEntity> findOrNull(UUID id) {
+        return cases.findById(id);
+    }
+
+    /** The next review date of each of these cases that has one. */
+    public Uni<Map<UUID, LocalDate>> nextReviewDates(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return cases.list("id in ?1 and nextReviewOn is not null", ids).map(found -> found.stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c.nextReviewOn)));
     }
 
     public Uni<CaseEntity> find(UUID id) {

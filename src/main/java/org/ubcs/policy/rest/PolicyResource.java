@@ -33,7 +33,9 @@ public class PolicyResource implements PolicyApi {
                 p.customerReviewRequestAfter().toString(), p.appealWindowWorkingDays(),
                 p.appealDecisionWorkingDays(), p.holidayRegion(), p.decisionNotifications(),
                 p.retentionAfterClosure().toString(), p.classifications(), p.letterLanguages(),
-                new Ombudsman(p.ombudsman().name(), java.net.URI.create(p.ombudsman().url())));
+                new Ombudsman(p.ombudsman().name(), java.net.URI.create(p.ombudsman().url())),
+                p.emergencyRestrictionMaxDuration().toString(), p.emergencyAssessmentWorkingDays(),
+                p.readAndFileScreeningWorkingDays());
         p.statusReviewAfter().ifPresent(period -> body.setStatusReviewAfter(period.toString()));
         return Uni.createFrom().item(Response.ok(body).build());
     }

@@ -1,0 +1,53 @@
+package org.ubcs.contactcheck.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.ubcs.api.ContactChecksApi;
+import org.ubcs.api.model.ContactCheckRequest;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.contactcheck.domain.ContactQuestionDraft;
+import org.ubcs.contactcheck.mapping.ContactCheckMapper;
+import org.ubcs.contactcheck.service.ContactCheckService;
+import org.ubcs.idempotency.IdempotencyService;
+import org.ubcs.security.CurrentUser;
+import org.ubcs.security.Roles;
+import org.ubcs.web.Responses;
+
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ContactCheckResource implements ContactChecksApi {
+
+    @Inject
+    ContactCheckService service;
+
+    @Inject
+    ContactCheckMapper mapper;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    LondonClock clock;
+
+    @Override
+    @RolesAllowed({ Roles.CONTACT_CENTRE, Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER,
+            Roles.POLICY_OWNER, Roles.LEGAL })
+    public Uni<Response> checkContact(ContactCheckRequest request, String idempotencyKey) {
+        ContactQuestionDraft draft = mapper.toDraft(request, clock.now().atZone(LondonClock.LONDON));
+        if (!draft.record()) {
+            return service.check(draft).map(outcome -> Response.ok(mapper.toApi(outcome)).build());
+        }
+        var actor = user.actor();
+        return idempotency.once("checkContact", actor, idempotencyKey, request,
+                () -> service.check(draft).flatMap(outcome -> service.record(actor, draft, outcome))
+                        .map(outcome -> idempotency.created(null, null, mapper.toApi(outcome))))
+                .map(Responses::ok);
+    }
+}

@@ -1,0 +1,305 @@
+package org.ubcs.restriction.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.AuditEntityType;
+import org.ubcs.api.model.CaseStep;
+import org.ubcs.api.model.RestrictionScope;
+import org.ubcs.api.model.RestrictionState;
+import org.ubcs.audit.service.AuditService;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.calendar.WorkingDays;
+import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.service.CaseService;
+import org.ubcs.customer.domain.CustomerEntity;
+import org.ubcs.customer.service.CustomerService;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
+import org.ubcs.policy.ActivePolicy;
+import org.ubcs.problem.FieldError;
+import org.ubcs.problem.ProblemException;
+import org.ubcs.problem.ProblemType;
+import org.ubcs.restriction.domain.RestrictionDraft;
+import org.ubcs.restriction.domain.RestrictionEntity;
+import org.ubcs.restriction.domain.RestrictionFilter;
+import org.ubcs.restriction.domain.RestrictionGuards;
+import org.ubcs.restriction.domain.RestrictionView;
+import org.ubcs.restriction.repository.RestrictionRepository;
+import org.ubcs.security.Actor;
+import org.ubcs.web.ETags;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Restrictions: imposed under a case's decision or in an emergency, modified by new versions, lifted. Every change
+ * passes the guards of {@link RestrictionGuards} and is audited in its own transaction.
+ */
+@ApplicationScoped
+public class RestrictionService {
+
+    @Inject
+    RestrictionRepository restrictions;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    LondonClock clock;
+
+    @WithTransaction
+    public Uni<RestrictionView> impose(Actor actor, UUID caseId, RestrictionDraft draft) {
+        return cases.find(caseId).flatMap(kase -> {
+            CaseProcedure.require(CaseStep.IMPOSE_RESTRICTION, kase);
+            checkDates(draft.startsOn(), draft.endsOn());
+            return cases.decisionOf(caseId).flatMap(decision -> {
+                if (draft.startsOn().isBefore(decision.decidedOn)) {
+                    throw ProblemException.policyRule("STARTS_BEFORE_DECISION",
+                            "A restriction cannot start before the decision of " + decision.decidedOn + ".");
+                }
+                RestrictionEntity restriction = newVersion(actor, kase.customerId, draft);
+                restriction.caseId = caseId;
+                restriction.decisionId = decision.id;
+                return guardAndPersist(actor, restriction, draft, null, "RESTRICTION_IMPOSED")
+                        .map(saved -> new RestrictionView(saved, kase.nextReviewOn));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<RestrictionView> imposeEmergency(Actor actor, UUID customerId, RestrictionDraft draft,
+            String incident) {
+        LocalDate today = clock.today();
+        LocalDate latest = today.plus(policy.profile().emergencyRestrictionMaxDuration());
+        LocalDate endsOn = draft.endsOn() == null ? latest : draft.endsOn();
+        checkDates(today, endsOn);
+        if (endsOn.isAfter(latest)) {
+            throw ProblemException.policyRule("EMERGENCY_TOO_LONG", "An emergency restriction may run at most "
+                    + policy.profile().emergencyRestrictionMaxDuration() + ", until " + latest + ".");
+        }
+        RestrictionDraft onTheSpot = new RestrictionDraft(draft.terms(), RestrictionScope.ALL_MATTERS, today, endsOn,
+                draft.reasons(), draft.statutoryServicesAffected(), draft.legalBasis(), draft.adjustmentsOverride());
+        RestrictionEntity restriction = newVersion(actor, customerId, onTheSpot);
+        restriction.emergency = true;
+        restriction.incident = incident;
+        restriction.assessmentDueOn = workingDays.plus(today, policy.profile().emergencyAssessmentWorkingDays());
+        return guardAndPersist(actor, restriction, onTheSpot, null, "EMERGENCY_RESTRICTION_IMPOSED")
+                .map(saved -> new RestrictionView(saved, null));
+    }
+
+    /** A new version supersedes the current one from its start; the one before stays readable in the history. */
+    @WithTransaction
+    public Uni<RestrictionView> modify(Actor actor, UUID id, Long expectedVersion, RestrictionDraft draft) {
+        return find(id).flatMap(old -> {
+            ETags.requireCurrent(expectedVersion, old.lockVersion);
+            requireActive(old, CaseStep.MODIFY_RESTRICTION);
+            checkDates(draft.startsOn(), draft.endsOn());
+            if (draft.startsOn().isBefore(old.startsOn)) {
+                throw ProblemException.invalidField("/startsOn",
+                        "must not be before the start of the version it supersedes (" + old.startsOn + ")");
+            }
+            RestrictionDraft scoped = old.emergency ? new RestrictionDraft(draft.terms(), RestrictionScope.ALL_MATTERS,
+                    draft.startsOn(), draft.endsOn(), draft.reasons(), draft.statutoryServicesAffected(),
+                    draft.legalBasis(), draft.adjustmentsOverride()) : draft;
+            RestrictionEntity next = newVersion(actor, old.customerId, scoped);
+            next.caseId = old.caseId;
+            next.decisionId = old.decisionId;
+            next.emergency = old.emergency;
+            next.incident = old.incident;
+            next.assessmentDueOn = old.assessmentDueOn;
+            next.followUp = old.followUp;
+            next.lineageId = old.lineageId;
+            next.versionNumber = old.versionNumber + 1;
+            next.supersedes = old.id;
+            return guardAndPersist(actor, next, scoped, old.lineageId, "RESTRICTION_MODIFIED")
+                    .call(saved -> {
+                        // Only now that the new version exists may the old one point to it.
+                        old.supersededBy = saved.id;
+                        old.effectiveUntil = earlier(old.effectiveUntil, draft.startsOn().minusDays(1));
+                        return restrictions.flush();
+                    })
+                    .call(() -> audit.record(actor, "RESTRICTION_SUPERSEDED", AuditEntityType.RESTRICTION, old.id,
+                            old.caseId, List.of("supersededBy", "effectiveUntil")))
+                    .flatMap(saved -> reviewOn(saved).map(review -> new RestrictionView(saved, review)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<RestrictionView> lift(Actor actor, UUID id, Long expectedVersion, String reasons) {
+        return find(id).flatMap(restriction -> {
+            ETags.requireCurrent(expectedVersion, restriction.lockVersion);
+            requireActive(restriction, CaseStep.LIFT_RESTRICTION);
+            LocalDate today = clock.today();
+            restriction.lifted = true;
+            restriction.liftedOn = today;
+            restriction.liftingReasons = reasons;
+            restriction.liftedBySubject = actor.subject();
+            restriction.liftedByName = actor.name();
+            restriction.effectiveUntil = earlier(restriction.effectiveUntil, today.minusDays(1));
+            return restrictions.flush()
+                    .call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION, id,
+                            restriction.caseId, List.of("lifting", "state")))
+                    .flatMap(flushed -> reviewOn(restriction))
+                    .map(review -> new RestrictionView(restriction, review));
+        });
+    }
+
+    @WithTransaction
+    public Uni<RestrictionView> recordFollowUp(Actor actor, UUID id, Long expectedVersion, String summary,
+            UUID caseId) {
+        return find(id).flatMap(restriction -> {
+            ETags.requireCurrent(expectedVersion, restriction.lockVersion);
+            if (!restriction.emergency || restriction.followUp != null) {
+                throw ProblemException.illegalStep(restriction.emergency
+                        ? "This emergency restriction's follow-up assessment is already recorded."
+                        : "Only an emergency restriction is followed by an assessment.",
+                        allowedSteps(restriction));
+            }
+            Uni<Void> caseExists = caseId == null ? Uni.createFrom().voidItem()
+                    : cases.findOrNull(caseId).invoke(kase -> {
+                        if (kase == null || !kase.customerId.equals(restriction.customerId)) {
+                            throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE,
+                                    "No case of this customer with this id.",
+                                    List.of(FieldError.field("/caseId", "no case of this customer with this id")));
+                        }
+                    }).replaceWithVoid();
+            return caseExists.flatMap(ok -> {
+                restriction.followUp = new RestrictionEntity.FollowUp(summary, caseId, actor, clock.now());
+                return restrictions.flush();
+            }).call(() -> audit.record(actor, "FOLLOW_UP_ASSESSMENT_RECORDED", AuditEntityType.RESTRICTION, id,
+                    caseId, List.of("followUpAssessment")))
+                    .map(flushed -> new RestrictionView(restriction, null));
+        });
+    }
+
+    @WithSession
+    public Uni<RestrictionView> get(UUID id) {
+        return find(id).flatMap(restriction -> reviewOn(restriction)
+                .map(review -> new RestrictionView(restriction, review)));
+    }
+
+    @WithSession
+    public Uni<List<RestrictionView>> versions(UUID id) {
+        return find(id).flatMap(restriction -> restrictions.lineage(restriction.lineageId)).flatMap(this::views);
+    }
+
+    @WithSession
+    public Uni<Page<RestrictionView>> list(RestrictionFilter filter, String cursor, int limit) {
+        return restrictions.page(filter, clock.today(), Cursors.decode(cursor), limit + 1).flatMap(found -> {
+            Page<RestrictionEntity> page = Page.of(found, limit, r -> Cursors.encode(r.imposedAt, r.id));
+            return views(page.items()).map(views -> new Page<>(views, page.nextCursor()));
+        });
+    }
+
+    /** The steps a restriction allows today. */
+    public List<String> allowedSteps(RestrictionEntity restriction) {
+        if (restriction.stateOn(clock.today()) != RestrictionState.ACTIVE) {
+            return List.of();
+        }
+        return restriction.emergency && restriction.followUp == null
+                ? List.of(CaseStep.MODIFY_RESTRICTION.name(), CaseStep.LIFT_RESTRICTION.name(),
+                        CaseStep.RECORD_FOLLOW_UP_ASSESSMENT.name())
+                : List.of(CaseStep.MODIFY_RESTRICTION.name(), CaseStep.LIFT_RESTRICTION.name());
+    }
+
+    private void requireActive(RestrictionEntity restriction, CaseStep step) {
+        RestrictionState state = restriction.stateOn(clock.today());
+        if (state != RestrictionState.ACTIVE) {
+            throw ProblemException.illegalStep(step + " is not allowed: the restriction is " + state + ".",
+                    allowedSteps(restriction));
+        }
+    }
+
+    private Uni<RestrictionEntity> guardAndPersist(Actor actor, RestrictionEntity restriction, RestrictionDraft draft,
+            UUID replacedLineage, String action) {
+        return customers.findOrNull(restriction.customerId).flatMap(customer -> {
+            if (customer == null) {
+                throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No customer with this id.",
+                        List.of(FieldError.field("/customerId", "no customer with this id")));
+            }
+            return restrictions.currentFor(restriction.customerId, draft.startsOn()).flatMap(current -> {
+                List<RestrictionEntity> others = current.stream()
+                        .filter(other -> replacedLineage == null || !replacedLineage.equals(other.lineageId))
+                        .toList();
+                RestrictionGuards.check(draft, others, needs(customer));
+                return restrictions.persistAndFlush(restriction);
+            });
+        }).call(saved -> audit.record(actor, action, AuditEntityType.RESTRICTION, saved.id, saved.caseId,
+                List.of("terms", "scope", "startsOn", "endsOn", "reasons")));
+    }
+
+    private RestrictionEntity newVersion(Actor actor, UUID customerId, RestrictionDraft draft) {
+        RestrictionEntity restriction = new RestrictionEntity();
+        restriction.id = UUID.randomUUID();
+        restriction.lineageId = restriction.id;
+        restriction.versionNumber = 1;
+        restriction.customerId = customerId;
+        restriction.terms = draft.terms();
+        restriction.type = draft.terms().typeName();
+        restriction.scope = draft.scope();
+        restriction.startsOn = draft.startsOn();
+        restriction.endsOn = draft.endsOn();
+        restriction.effectiveUntil = draft.endsOn();
+        restriction.reasons = draft.reasons();
+        restriction.statutoryServices = draft.statutoryServicesAffected().toArray(String[]::new);
+        restriction.legalBasis = draft.legalBasis();
+        restriction.adjustmentsOverride = draft.adjustmentsOverride();
+        restriction.imposedBySubject = actor.subject();
+        restriction.imposedByName = actor.name();
+        restriction.imposedAt = clock.now();
+        return restriction;
+    }
+
+    private static void checkDates(LocalDate startsOn, LocalDate endsOn) {
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw ProblemException.invalidField("/endsOn", "must not be before startsOn");
+        }
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static List<org.ubcs.api.model.CommunicationNeed> needs(CustomerEntity customer) {
+        return customer.details().communicationNeeds();
+    }
+
+    private Uni<LocalDate> reviewOn(RestrictionEntity restriction) {
+        return restriction.caseId == null ? Uni.createFrom().nullItem()
+                : cases.findOrNull(restriction.caseId).map(kase -> kase == null ? null : kase.nextReviewOn);
+    }
+
+    private Uni<List<RestrictionView>> views(List<RestrictionEntity> found) {
+        List<UUID> caseIds = found.stream().map(r -> r.caseId).filter(Objects::nonNull).distinct().toList();
+        return cases.nextReviewDates(caseIds).map(reviews -> found.stream()
+                .map(r -> new RestrictionView(r, r.caseId == null ? null : reviews.get(r.caseId))).toList());
+    }
+
+    private Uni<RestrictionEntity> find(UUID id) {
+        return restrictions.findById(id).map(restriction -> {
+            if (restriction == null) {
+                throw ProblemException.notFound("No restriction with this id.");
+            }
+            return restriction;
+        });
+    }
+}

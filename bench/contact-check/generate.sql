@@ -46,7 +46,7 @@ from restriction r cross join generate_series(1, 3) as k
 where r.type = 'CONTACT_CAP';
 
 commit;
-analyze;
+analyze customer, restriction, contact;
 select (select count(*) from customer) as customers,
        (select count(distinct customer_id) from restriction) as restricted_customers,
        (select count(*) from restriction) as restrictions,

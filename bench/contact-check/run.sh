@@ -72,7 +72,7 @@ QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 QUARKUS_DATASOURCE_USERNAME=ubcs_bench QUARKUS_DATASOURCE_PASSWORD="$PASSWORD" \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=urn:ubcs:bench \
-  java -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break

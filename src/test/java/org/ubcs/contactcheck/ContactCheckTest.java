@@ -50,7 +50,8 @@ class ContactCheckTest {
     void withNoRestrictionTheVerdictIsAllow() {
         String customer = Fixtures.customer("Unrestricted");
         check(byId(customer, "TELEPHONE", "")).body("verdict", equalTo("ALLOW"))
-                .body("customerId", equalTo(customer)).body("decidingRestrictionIds", hasSize(0));
+                .body("customerId", equalTo(customer)).body("decidingRestrictionIds", hasSize(0))
+                .body("allowedChannels", nullValue());
         check("{\"customer\":{\"email\":\"nobody-" + UUID.randomUUID() + "@example.org\"},\"channel\":\"EMAIL\"}")
                 .body("verdict", equalTo("ALLOW")).body("customerId", nullValue())
                 .body("script", containsString("no record"));

@@ -56,9 +56,9 @@ public class ContactCheckMapper {
             result.setNamedOfficer(new NamedOfficer(answer.namedOfficer().name()).email(answer.namedOfficer().email())
                     .phone(answer.namedOfficer().phone()));
         }
-        if (answer.allowedChannels() != null) {
-            result.setAllowedChannels(answer.allowedChannels().stream().sorted().toList());
-        }
+        // Absent, not empty, when no channel limit decided: an empty list would read as "no channel at all".
+        result.setAllowedChannels(answer.allowedChannels() == null ? null
+                : answer.allowedChannels().stream().sorted().toList());
         if (answer.nextPermittedAt() != null) {
             result.setNextPermittedAt(answer.nextPermittedAt().atOffset(ZoneOffset.UTC));
         }

@@ -131,12 +131,32 @@ final class Contract {
                         .findFirst().map(p -> resolve(p.path("schema")))
                         .orElseThrow(() -> new IllegalStateException(operationId() + ": path parameter " + name
                                 + " is not declared"));
-                String value = "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString()
-                        : "integer".equals(schema.path("type").asText()) ? "1" : "x";
-                matcher.appendReplacement(concrete, Matcher.quoteReplacement(value));
+                matcher.appendReplacement(concrete, Matcher.quoteReplacement(sampleValue(schema)));
             }
             matcher.appendTail(concrete);
             return concrete.toString();
+        }
+
+        /** The required query parameters, each with a value its schema accepts. */
+        Map<String, String> requiredQuery() {
+            Map<String, String> query = new java.util.LinkedHashMap<>();
+            parameters().stream().filter(p -> "query".equals(p.path("in").asText()) && p.path("required").asBoolean())
+                    .forEach(p -> query.put(p.path("name").asText(), sampleValue(resolve(p.path("schema")))));
+            return query;
+        }
+
+        /** A value of the schema's type: a random UUID, a working day in the supported years, the minimum number. */
+        private static String sampleValue(JsonNode schema) {
+            if ("uuid".equals(schema.path("format").asText())) {
+                return UUID.randomUUID().toString();
+            }
+            if ("date".equals(schema.path("format").asText())) {
+                return "2026-12-22";
+            }
+            if ("integer".equals(schema.path("type").asText())) {
+                return schema.has("minimum") ? schema.get("minimum").asText() : "1";
+            }
+            return "x";
         }
 
         /** Whether the operation requires a body. */

@@ -140,6 +140,7 @@ class RoleMatrixTest {
             spec.body(op.exampleBody().orElseThrow(() -> new AssertionError(
                     op + " takes a body but the contract gives no example to send")));
         }
+        op.requiredQuery().forEach(spec::queryParam);
         return spec.when().request(op.method(), op.concretePath()).thenReturn();
     }
 

@@ -219,6 +219,26 @@ public class CaseService {
         return decisions.findByCase(caseId);
     }
 
+    /** A decision by its id, or null. */
+    public Uni<DecisionEntity> findDecision(UUID decisionId) {
+        return decisions.findById(decisionId);
+    }
+
+    /** Decisions to apply the policy, oldest first, told on or after {@code toldSince} (null: any). */
+    public Uni<Page<DecisionEntity>> appliedDecisions(UUID caseId, LocalDate toldSince, String cursor, int limit) {
+        return decisions.applied(caseId, toldSince, Cursors.decode(cursor), limit + 1)
+                .map(found -> Page.of(found, limit, d -> Cursors.encode(d.recordedAt, d.id)));
+    }
+
+    /** The customer of each of these cases. */
+    public Uni<Map<UUID, UUID>> customersOf(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return cases.list("id in ?1", caseIds).map(found -> found.stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c.customerId)));
+    }
+
     /** For other capabilities that refer to a case: present or not. */
     public Uni<CaseEntity> findOrNull(UUID id) {
         return cases.findById(id);

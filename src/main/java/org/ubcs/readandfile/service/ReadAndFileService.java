@@ -13,7 +13,7 @@ import org.ubcs.api.model.ReadAndFileState;
 import org.ubcs.api.model.ScreeningOutcome;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.calendar.LondonClock;
-import org.ubcs.calendar.WorkingDays;
+import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;
 import org.ubcs.policy.ActivePolicy;
@@ -38,7 +38,7 @@ public class ReadAndFileService {
     AuditService audit;
 
     @Inject
-    WorkingDays workingDays;
+    CalendarService calendar;
 
     @Inject
     ActivePolicy policy;
@@ -57,10 +57,12 @@ public class ReadAndFileService {
         item.contactId = contactId;
         item.channel = channel;
         item.receivedAt = receivedAt;
-        item.dueOn = workingDays.plus(java.time.LocalDate.ofInstant(receivedAt, LondonClock.LONDON),
-                policy.profile().readAndFileScreeningWorkingDays());
-        return items.persist(item).call(() -> audit.record(actor, "CORRESPONDENCE_FILED",
-                AuditEntityType.READ_AND_FILE_ITEM, item.id, caseId, List.of("channel", "receivedAt", "dueOn")));
+        return calendar.current().flatMap(days -> {
+            item.dueOn = days.plus(java.time.LocalDate.ofInstant(receivedAt, LondonClock.LONDON),
+                    policy.profile().readAndFileScreeningWorkingDays());
+            return items.persist(item);
+        }).call(() -> audit.record(actor, "CORRESPONDENCE_FILED", AuditEntityType.READ_AND_FILE_ITEM, item.id,
+                caseId, List.of("channel", "receivedAt", "dueOn")));
     }
 
     @WithSession

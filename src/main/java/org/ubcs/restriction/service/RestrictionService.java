@@ -14,7 +14,7 @@ import org.ubcs.api.model.RestrictionScope;
 import org.ubcs.api.model.RestrictionState;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.calendar.LondonClock;
-import org.ubcs.calendar.WorkingDays;
+import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.CaseProcedure;
 import org.ubcs.cases.service.CaseService;
 import org.ubcs.customer.domain.CustomerEntity;
@@ -61,7 +61,7 @@ public class RestrictionService {
     ActivePolicy policy;
 
     @Inject
-    WorkingDays workingDays;
+    CalendarService calendar;
 
     @Inject
     LondonClock clock;
@@ -101,9 +101,10 @@ public class RestrictionService {
         RestrictionEntity restriction = newVersion(actor, customerId, onTheSpot);
         restriction.emergency = true;
         restriction.incident = incident;
-        restriction.assessmentDueOn = workingDays.plus(today, policy.profile().emergencyAssessmentWorkingDays());
-        return guardAndPersist(actor, restriction, onTheSpot, null, "EMERGENCY_RESTRICTION_IMPOSED")
-                .map(saved -> new RestrictionView(saved, null));
+        return calendar.current().flatMap(days -> {
+            restriction.assessmentDueOn = days.plus(today, policy.profile().emergencyAssessmentWorkingDays());
+            return guardAndPersist(actor, restriction, onTheSpot, null, "EMERGENCY_RESTRICTION_IMPOSED");
+        }).map(saved -> new RestrictionView(saved, null));
     }
 
     /** A new version supersedes the current one from its start; the one before stays readable in the history. */
@@ -148,19 +149,30 @@ public class RestrictionService {
         return find(id).flatMap(restriction -> {
             ETags.requireCurrent(expectedVersion, restriction.lockVersion);
             requireActive(restriction, CaseStep.LIFT_RESTRICTION);
-            LocalDate today = clock.today();
-            restriction.lifted = true;
-            restriction.liftedOn = today;
-            restriction.liftingReasons = reasons;
-            restriction.liftedBySubject = actor.subject();
-            restriction.liftedByName = actor.name();
-            restriction.effectiveUntil = earlier(restriction.effectiveUntil, today.minusDays(1));
+            markLifted(restriction, actor, reasons, clock.today());
             return restrictions.flush()
                     .call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION, id,
                             restriction.caseId, List.of("lifting", "state")))
                     .flatMap(flushed -> reviewOn(restriction))
                     .map(review -> new RestrictionView(restriction, review));
         });
+    }
+
+    /** Lifts every restriction in force under a decision (an upheld appeal quashes them); returns their ids. */
+    public Uni<List<UUID>> liftAllUnderDecision(Actor actor, UUID decisionId, String reasons) {
+        LocalDate today = clock.today();
+        return restrictions.list("decisionId = ?1 and not lifted and supersededBy is null", decisionId)
+                .flatMap(found -> {
+                    List<RestrictionEntity> active = found.stream()
+                            .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
+                    active.forEach(r -> markLifted(r, actor, reasons, today));
+                    Uni<Void> audited = restrictions.flush();
+                    for (RestrictionEntity r : active) {
+                        audited = audited.call(() -> audit.record(actor, "RESTRICTION_LIFTED",
+                                AuditEntityType.RESTRICTION, r.id, r.caseId, List.of("lifting", "state")));
+                    }
+                    return audited.replaceWith(active.stream().map(r -> r.id).toList());
+                });
     }
 
     @WithTransaction
@@ -267,6 +279,16 @@ public class RestrictionService {
         restriction.imposedByName = actor.name();
         restriction.imposedAt = clock.now();
         return restriction;
+    }
+
+    /** Lifted from today: it no longer applies from today on. */
+    private static void markLifted(RestrictionEntity restriction, Actor actor, String reasons, LocalDate today) {
+        restriction.lifted = true;
+        restriction.liftedOn = today;
+        restriction.liftingReasons = reasons;
+        restriction.liftedBySubject = actor.subject();
+        restriction.liftedByName = actor.name();
+        restriction.effectiveUntil = earlier(restriction.effectiveUntil, today.minusDays(1));
     }
 
     private static void checkDates(LocalDate startsOn, LocalDate endsOn) {

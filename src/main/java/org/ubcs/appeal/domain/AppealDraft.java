@@ -1,0 +1,13 @@
+package org.ubcs.appeal.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.ubcs.api.model.AppealGround;
+import org.ubcs.api.model.Channel;
+
+/** An appeal as received. */
+public record AppealDraft(UUID decisionId, LocalDate receivedOn, Channel channel, List<AppealGround> grounds,
+        String text) {
+}

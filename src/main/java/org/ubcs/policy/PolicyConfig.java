@@ -9,6 +9,7 @@ import org.ubcs.api.model.Classification;
 import org.ubcs.api.model.HolidayRegion;
 import org.ubcs.api.model.LetterLanguage;
 import org.ubcs.api.model.NotificationRecipient;
+import org.ubcs.api.model.OverdueReviewAction;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
@@ -72,6 +73,12 @@ public interface PolicyConfig {
 
         /** Working days after receipt by which filed correspondence must be screened. */
         int readAndFileScreeningWorkingDays();
+
+        /** What happens to a review that is overdue: the restrictions lapse, or it goes to the policy owner. */
+        OverdueReviewAction overdueReviewAction();
+
+        /** Who is told of a review's outcome. */
+        List<NotificationRecipient> reviewNotifications();
     }
 
     interface Ombudsman {

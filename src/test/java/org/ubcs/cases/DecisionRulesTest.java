@@ -80,6 +80,10 @@ class DecisionRulesTest {
             public Period emergencyRestrictionMaxDuration() { return Period.ofDays(14); }
             public int emergencyAssessmentWorkingDays() { return 5; }
             public int readAndFileScreeningWorkingDays() { return 5; }
+            public org.ubcs.api.model.OverdueReviewAction overdueReviewAction() {
+                return org.ubcs.api.model.OverdueReviewAction.ESCALATE;
+            }
+            public List<NotificationRecipient> reviewNotifications() { return List.of(); }
         };
     }
 }

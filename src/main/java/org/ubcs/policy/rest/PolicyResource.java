@@ -35,7 +35,7 @@ public class PolicyResource implements PolicyApi {
                 p.retentionAfterClosure().toString(), p.classifications(), p.letterLanguages(),
                 new Ombudsman(p.ombudsman().name(), java.net.URI.create(p.ombudsman().url())),
                 p.emergencyRestrictionMaxDuration().toString(), p.emergencyAssessmentWorkingDays(),
-                p.readAndFileScreeningWorkingDays());
+                p.readAndFileScreeningWorkingDays(), p.overdueReviewAction(), p.reviewNotifications());
         p.statusReviewAfter().ifPresent(period -> body.setStatusReviewAfter(period.toString()));
         return Uni.createFrom().item(Response.ok(body).build());
     }

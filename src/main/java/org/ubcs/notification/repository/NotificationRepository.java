@@ -1,0 +1,57 @@
+package org.ubcs.notification.repository;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ubcs.api.model.NotificationState;
+import org.ubcs.notification.domain.NotificationEntity;
+import org.ubcs.paging.Cursors;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class NotificationRepository implements PanacheRepositoryBase<NotificationEntity, UUID> {
+
+    public Uni<Boolean> exists(String dedupeKey) {
+        return count("dedupeKey", dedupeKey).map(n -> n > 0);
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications for {@code lease}: rows another replica is claiming are skipped
+     * (FOR UPDATE SKIP LOCKED), and a claim that is not finished in time lapses, so a crashed sender loses nothing.
+     */
+    public Uni<List<UUID>> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return getSession().flatMap(session -> session.createNativeQuery(
+                "update notification set lease_until = :lease where id in (select id from notification "
+                        + "where state = 'PENDING' and next_attempt_at <= :now "
+                        + "and (lease_until is null or lease_until < :now) order by next_attempt_at limit :limit "
+                        + "for update skip locked) returning id", UUID.class)
+                .setParameter("lease", leaseUntil.atOffset(ZoneOffset.UTC))
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("limit", limit).getResultList());
+    }
+
+    public Uni<List<NotificationEntity>> page(NotificationState state, UUID caseId, Cursors.Key after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (state != null) {
+            where.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (caseId != null) {
+            where.append(" and caseId = :caseId");
+            parameters.and("caseId", caseId);
+        }
+        if (after != null) {
+            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            parameters.and("at", after.at()).and("id", after.id());
+        }
+        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+    }
+}

@@ -1,0 +1,151 @@
+package org.ubcs.notification.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.ubcs.api.model.NotificationRecipient;
+import org.ubcs.api.model.NotificationState;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.notification.domain.NotificationConfig;
+import org.ubcs.notification.domain.NotificationEntity;
+import org.ubcs.notification.repository.NotificationRepository;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The notification outbox. Events write notifications in their own transaction ({@link #notify}); delivery sends
+ * them by email afterwards, retrying with a doubling wait, and records each attempt.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    LondonClock clock;
+
+    /**
+     * Writes one notification per recipient, in the caller's transaction. The same event told twice (same kind and
+     * event key, as when a job is run again) writes nothing more.
+     *
+     * @param body only what the recipients need to know: never the case's background, evidence or reasons
+     */
+    public Uni<Integer> notify(String kind, String eventKey, Collection<NotificationRecipient> recipients, UUID caseId,
+            String subject, String body) {
+        Uni<Integer> written = Uni.createFrom().item(0);
+        for (NotificationRecipient recipient : recipients) {
+            String key = kind + ":" + eventKey + ":" + recipient;
+            written = written.flatMap(count -> notifications.exists(key).flatMap(exists -> {
+                if (exists) {
+                    return Uni.createFrom().item(count);
+                }
+                NotificationEntity n = new NotificationEntity();
+                n.id = UUID.randomUUID();
+                n.dedupeKey = key;
+                n.kind = kind;
+                n.recipient = recipient;
+                n.subject = subject;
+                n.body = body;
+                n.caseId = caseId;
+                n.state = NotificationState.PENDING;
+                n.createdAt = clock.now();
+                n.nextAttemptAt = n.createdAt;
+                return notifications.persist(n).replaceWith(count + 1);
+            }));
+        }
+        return written;
+    }
+
+    @WithSession
+    public Uni<Page<NotificationEntity>> page(NotificationState state, UUID caseId, String cursor, int limit) {
+        return notifications.page(state, caseId, Cursors.decode(cursor), limit + 1)
+                .map(found -> Page.of(found, limit, n -> Cursors.encode(n.createdAt, n.id)));
+    }
+
+    /**
+     * Delivers up to {@code limit} due notifications: claims them (safe on every replica at once), sends each
+     * outside any transaction, then records the results. Returns how many were attempted.
+     */
+    public Uni<Integer> deliverDue(int limit) {
+        Instant now = clock.now();
+        return Panache.withTransaction(() -> notifications.claimDue(now, now.plus(LEASE), limit))
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
+                        : Panache.withSession(() -> notifications.list("id in ?1", ids))
+                                .flatMap(claimed -> send(claimed))
+                                .flatMap(results -> Panache.withTransaction(() -> record(results)))
+                                .replaceWith(ids.size()));
+    }
+
+    /** Each notification's id and the error of its attempt (null: sent). */
+    private Uni<Map<UUID, String>> send(List<NotificationEntity> claimed) {
+        Map<UUID, String> results = new HashMap<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (NotificationEntity n : claimed) {
+            all = all.flatMap(ignored -> {
+                var address = config.addressOf(n.recipient.name());
+                if (address.isEmpty()) {
+                    results.put(n.id, "No address is configured for " + n.recipient
+                            + " (ubcs.notifications.addresses." + n.recipient + ")");
+                    return Uni.createFrom().voidItem();
+                }
+                return mailer.send(Mail.withText(address.get(), n.subject, n.body))
+                        .invoke(sent -> results.put(n.id, null))
+                        .onFailure().recoverWithUni(failure -> {
+                            // The SMTP server's reply, not the message: it carries no personal data.
+                            String error = failure.getClass().getSimpleName() + ": "
+                                    + String.valueOf(failure.getMessage());
+                            results.put(n.id, error.length() > 1000 ? error.substring(0, 1000) : error);
+                            LOG.warnf("Notification %s not delivered (attempt %d)", n.id, n.attempts + 1);
+                            return Uni.createFrom().voidItem();
+                        });
+            });
+        }
+        return all.replaceWith(results);
+    }
+
+    private Uni<Void> record(Map<UUID, String> results) {
+        Instant now = clock.now();
+        return notifications.list("id in ?1", results.keySet()).flatMap(found -> {
+            for (NotificationEntity n : found) {
+                String error = results.get(n.id);
+                n.attempts++;
+                n.leaseUntil = null;
+                n.lastError = error;
+                if (error == null) {
+                    n.state = NotificationState.SENT;
+                    n.sentAt = now;
+                } else if (n.attempts >= config.maxAttempts()) {
+                    n.state = NotificationState.FAILED;
+                } else {
+                    n.nextAttemptAt = now.plus(config.firstRetryAfter().multipliedBy(1L << (n.attempts - 1)));
+                }
+            }
+            return notifications.flush();
+        });
+    }
+}

@@ -29,6 +29,9 @@ public interface PolicyConfig {
     interface Profile {
         String councilName();
 
+        /** The council's name in Welsh, for the Welsh version of bilingual letters (English name if absent). */
+        Optional<String> councilNameCy();
+
         /** The senior role that decides, as the council names it. */
         String decisionMakerLabel();
 
@@ -83,6 +86,9 @@ public interface PolicyConfig {
 
     interface Ombudsman {
         String name();
+
+        /** The Ombudsman's name in Welsh, for the Welsh version of bilingual letters (English name if absent). */
+        Optional<String> nameCy();
 
         @WithName("url")
         String url();

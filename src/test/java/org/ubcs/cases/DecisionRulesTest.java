@@ -61,6 +61,7 @@ class DecisionRulesTest {
     private static PolicyConfig.Profile profile(Period minimum, Period horizon) {
         return new PolicyConfig.Profile() {
             public String councilName() { return "Test"; }
+            public Optional<String> councilNameCy() { return Optional.empty(); }
             public String decisionMakerLabel() { return "Decider"; }
             public String appealReviewerLabel() { return "Reviewer"; }
             public Period reviewInterval() { return horizon; }

@@ -1,23 +1,217 @@
 package org.ubcs.letter.service;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.LetterKind;
+import org.ubcs.api.model.LetterLanguage;
+import org.ubcs.audit.service.AuditService;
+import org.ubcs.calendar.LondonClock;
+import org.ubcs.customer.domain.CustomerDetails;
+import org.ubcs.customer.domain.CustomerEntity;
+import org.ubcs.customer.service.CustomerService;
+import org.ubcs.letter.domain.LetterEntity;
 import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.domain.LetterView;
+import org.ubcs.letter.domain.LetterWording;
+import org.ubcs.letter.repository.LetterRepository;
+import org.ubcs.policy.ActivePolicy;
+import org.ubcs.policy.PolicyConfig;
+import org.ubcs.problem.ProblemException;
 import org.ubcs.security.Actor;
+import org.ubcs.web.ETags;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Letters to the customer. */
+/**
+ * Letters to the customer. The step that needs a letter issues it in its own transaction ({@link #issue}); the letter
+ * is rendered then, in the languages of the policy profile, and kept as written. An officer later records the day it
+ * was sent, once.
+ */
 @ApplicationScoped
 public class LetterService {
 
+    @Inject
+    LetterRepository letters;
+
+    @Inject
+    LetterRenderer renderer;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    CaseDirectory cases;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
+    LondonClock clock;
+
     /**
-     * Renders and stores a letter in the caller's transaction; returns its id.
+     * Renders and stores a letter in the caller's transaction; returns its id. The customer must exist and, if a case
+     * is given, be its customer: anything else is a mistake of the calling step, not of the user, and fails it.
      */
     public Uni<UUID> issue(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts) {
-        throw new UnsupportedOperationException("letters are being written");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(facts, "facts");
+        Uni<Void> caseChecked = caseId == null ? Uni.createFrom().voidItem()
+                : cases.customerOf(caseId).invoke(owner -> {
+                    if (!customerId.equals(owner)) {
+                        throw new IllegalArgumentException(owner == null ? "No case " + caseId
+                                : "Case " + caseId + " is not customer " + customerId + "'s");
+                    }
+                }).replaceWithVoid();
+        return caseChecked.chain(() -> customers.findOrNull(customerId)).chain(customer -> {
+            if (customer == null) {
+                throw new IllegalArgumentException("No customer " + customerId);
+            }
+            PolicyConfig.Profile profile = policy.profile();
+            List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
+            LocalDate today = clock.today();
+            LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
+                    language, languages.size() > 1, subject, customer, today, facts, profile));
+            LetterEntity letter = new LetterEntity();
+            letter.id = UUID.randomUUID();
+            letter.customerId = customerId;
+            letter.caseId = caseId;
+            letter.kind = kind;
+            letter.languages = languages.stream().map(Enum::name).toArray(String[]::new);
+            letter.subject = rendered.subject();
+            letter.html = rendered.html();
+            letter.bodyText = rendered.text();
+            letter.createdAt = clock.now();
+            return letters.persist(letter)
+                    .call(() -> audit.record(actor, "LETTER_ISSUED", AuditEntityType.LETTER, letter.id, caseId,
+                            List.of("kind", "languages", "subject", "html", "text")))
+                    .replaceWith(letter.id);
+        });
+    }
+
+    @WithSession
+    public Uni<LetterEntity> get(UUID id) {
+        return find(id);
+    }
+
+    /** The letters about a case, oldest first; 404 for an unknown case. */
+    @WithSession
+    public Uni<List<LetterEntity>> ofCase(UUID caseId) {
+        return cases.customerOf(caseId).chain(customer -> {
+            if (customer == null) {
+                throw ProblemException.notFound("No case with this id.");
+            }
+            return letters.ofCase(caseId);
+        });
+    }
+
+    /** Every letter to a customer, oldest first; 404 for an unknown customer. */
+    @WithSession
+    public Uni<List<LetterEntity>> ofCustomer(UUID customerId) {
+        return customers.findOrNull(customerId).chain(customer -> {
+            if (customer == null) {
+                throw ProblemException.notFound("No customer with this id.");
+            }
+            return letters.ofCustomer(customerId);
+        });
+    }
+
+    /**
+     * Records the day the letter was sent: not in the future, not before it was written, and only once (409).
+     */
+    @WithTransaction
+    public Uni<LetterEntity> markSent(Actor actor, UUID id, Long expectedVersion, LocalDate sentOn) {
+        if (sentOn.isAfter(clock.today())) {
+            throw ProblemException.invalidField("/sentOn", "must not be after today");
+        }
+        return find(id).chain(letter -> {
+            ETags.requireCurrent(expectedVersion, letter.version);
+            if (letter.sentOn != null) {
+                throw ProblemException.illegalStep("The letter was already sent on " + letter.sentOn + ".",
+                        List.of());
+            }
+            LocalDate written = LocalDate.ofInstant(letter.createdAt, LondonClock.LONDON);
+            if (sentOn.isBefore(written)) {
+                throw ProblemException.invalidField("/sentOn",
+                        "must not be before the letter was written on " + written);
+            }
+            letter.sentOn = sentOn;
+            letter.sentBySubject = actor.subject();
+            letter.sentByName = actor.name();
+            return letters.flush()
+                    .call(() -> audit.record(actor, "LETTER_SENT", AuditEntityType.LETTER, id, letter.caseId,
+                            List.of("sentOn")))
+                    .replaceWith(letter);
+        });
+    }
+
+    private Uni<LetterEntity> find(UUID id) {
+        return letters.findById(id).map(letter -> {
+            if (letter == null) {
+                throw ProblemException.notFound("No letter with this id.");
+            }
+            return letter;
+        });
+    }
+
+    private static LetterView view(LetterLanguage language, boolean bilingual, String subject,
+            CustomerEntity customer, LocalDate today, LetterFacts facts, PolicyConfig.Profile profile) {
+        boolean welsh = language == LetterLanguage.CY;
+        PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
+        return new LetterView(
+                language.name().toLowerCase(Locale.ROOT),
+                bilingual,
+                subject,
+                welsh ? profile.councilNameCy().orElse(profile.councilName()) : profile.councilName(),
+                customer.fullName,
+                address(customer.details().address()),
+                LetterWording.date(today, language),
+                blankToNull(facts.matter()),
+                blankToNull(facts.why()),
+                facts.actions() == null ? List.of()
+                        : facts.actions().stream().filter(a -> a != null && !a.isBlank()).toList(),
+                LetterWording.date(facts.startsOn(), language),
+                LetterWording.date(facts.endsOn(), language),
+                LetterWording.date(facts.reviewOn(), language),
+                LetterWording.date(facts.challengeBy(), language),
+                LetterWording.date(facts.dueOn(), language),
+                blankToNull(facts.outcome()),
+                facts.ombudsman(),
+                welsh ? ombudsman.nameCy().orElse(ombudsman.name()) : ombudsman.name(),
+                ombudsman.url(),
+                LetterWording.period(profile.retentionAfterClosure(), language),
+                LetterWording.period(profile.customerReviewRequestAfter(), language),
+                profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays());
+    }
+
+    private static List<String> address(CustomerDetails.Address address) {
+        List<String> lines = new ArrayList<>();
+        if (address != null) {
+            for (String line : new String[] { address.line1(), address.line2(), address.town(),
+                address.postcode() }) {
+                if (line != null && !line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.security.Actor;

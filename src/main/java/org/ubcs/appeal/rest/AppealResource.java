@@ -22,7 +22,7 @@ import org.ubcs.appeal.domain.AppealEntity;
 import org.ubcs.appeal.domain.AppealFilter;
 import org.ubcs.appeal.mapping.AppealMapper;
 import org.ubcs.appeal.service.AppealService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.idempotency.IdempotencyService;
 import org.ubcs.security.CurrentUser;
 import org.ubcs.security.Roles;

@@ -23,7 +23,7 @@ import org.ubcs.appeal.domain.AppealEntity;
 import org.ubcs.appeal.domain.AppealFilter;
 import org.ubcs.appeal.repository.AppealRepository;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.WorkingDayCalendar;
 import org.ubcs.calendar.service.CalendarListener;
 import org.ubcs.calendar.service.CalendarService;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.audit.domain.AuditEventEntity;
 import org.ubcs.audit.repository.AuditRepository;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.security.Actor;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;

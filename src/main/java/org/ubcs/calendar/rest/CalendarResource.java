@@ -26,7 +26,7 @@ import org.ubcs.api.model.HolidaySource;
 import org.ubcs.api.model.NonWorkingDay;
 import org.ubcs.api.model.OverrideKind;
 import org.ubcs.api.model.WorkingDayCount;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.domain.CalendarOverrideEntity;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.idempotency.IdempotencyService;

@@ -15,7 +15,7 @@ import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.HolidayRegion;
 import org.ubcs.api.model.OverrideKind;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.PublicHolidays;
 import org.ubcs.calendar.WorkingDayCalendar;
 import org.ubcs.calendar.domain.CalendarOverrideEntity;

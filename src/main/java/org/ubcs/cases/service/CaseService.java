@@ -18,7 +18,7 @@ import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.ClosureReason;
 import org.ubcs.api.model.DecisionOutcome;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.cases.domain.CaseFilter;
 import org.ubcs.cases.domain.CaseForms;

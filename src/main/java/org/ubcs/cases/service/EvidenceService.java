@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.CaseStep;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.cases.domain.EvidenceDraft;
 import org.ubcs.cases.domain.EvidenceEntryEntity;
 import org.ubcs.cases.domain.EvidenceView;

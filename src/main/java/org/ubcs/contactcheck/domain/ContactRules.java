@@ -19,7 +19,7 @@ import org.ubcs.api.model.CapPeriod;
 import org.ubcs.api.model.Channel;
 import org.ubcs.api.model.ContactVerdict;
 import org.ubcs.api.model.RestrictionScope;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.restriction.domain.Terms;
 
 /**

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.ubcs.api.ContactChecksApi;
 import org.ubcs.api.model.ContactCheckRequest;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.contactcheck.domain.ContactQuestionDraft;
 import org.ubcs.contactcheck.mapping.ContactCheckMapper;
 import org.ubcs.contactcheck.service.ContactCheckService;

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.AuditEntityType;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.contactcheck.domain.Candidate;
 import org.ubcs.contactcheck.domain.ContactEntity;
 import org.ubcs.contactcheck.domain.ContactOutcome;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.audit.service.Changes;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.customer.domain.CustomerDetails;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.domain.CustomerSearch;

@@ -14,7 +14,7 @@ import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.LetterKind;
 import org.ubcs.api.model.LetterLanguage;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.customer.domain.CustomerDetails;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.service.CustomerService;

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.ubcs.api.model.NotificationRecipient;
 import org.ubcs.api.model.NotificationState;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.notification.domain.NotificationConfig;
 import org.ubcs.notification.domain.NotificationEntity;
 import org.ubcs.notification.repository.NotificationRepository;

@@ -13,7 +13,7 @@ import org.ubcs.api.ReadAndFileApi;
 import org.ubcs.api.model.ReadAndFileItemPage;
 import org.ubcs.api.model.ReadAndFileState;
 import org.ubcs.api.model.ScreeningInput;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.readandfile.domain.ReadAndFileItemEntity;
 import org.ubcs.readandfile.mapping.ReadAndFileMapper;
 import org.ubcs.readandfile.service.ReadAndFileService;

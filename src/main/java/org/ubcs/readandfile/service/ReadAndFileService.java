@@ -12,7 +12,7 @@ import org.ubcs.api.model.Channel;
 import org.ubcs.api.model.ReadAndFileState;
 import org.ubcs.api.model.ScreeningOutcome;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;

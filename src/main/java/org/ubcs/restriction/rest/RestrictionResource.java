@@ -16,7 +16,7 @@ import org.ubcs.api.model.RestrictionInput;
 import org.ubcs.api.model.RestrictionLifting;
 import org.ubcs.api.model.RestrictionPage;
 import org.ubcs.api.model.RestrictionState;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.idempotency.IdempotencyService;
 import org.ubcs.restriction.domain.RestrictionFilter;
 import org.ubcs.restriction.domain.RestrictionView;

@@ -13,7 +13,7 @@ import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.RestrictionScope;
 import org.ubcs.api.model.RestrictionState;
 import org.ubcs.audit.service.AuditService;
-import org.ubcs.calendar.LondonClock;
+import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.CaseProcedure;
 import org.ubcs.cases.service.CaseService;

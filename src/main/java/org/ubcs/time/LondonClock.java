@@ -1,4 +1,4 @@
-package org.ubcs.calendar;
+package org.ubcs.time;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -55,3 +55,8 @@ create index notification_page on notification (created_at, id);
 -- A decision becomes final once its appeal window has closed with no appeal live.
 alter table decision add column final_on date;
 create index decision_not_final on decision (customer_told_on) where final_on is null and outcome = 'APPLY_POLICY';
+
+-- The day the policy owner was told an item was overdue: each is flagged once, and the jobs skip flagged items.
+alter table restriction add column overdue_flagged_on date;
+alter table appeal add column overdue_flagged_on date;
+alter table read_and_file_item add column overdue_flagged_on date;

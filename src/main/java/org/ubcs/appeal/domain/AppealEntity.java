@@ -54,6 +54,8 @@ public class AppealEntity extends PanacheEntityBase {
     public StepRecord withdrawal;
     @JdbcTypeCode(SqlTypes.JSON)
     public Outcome outcome;
+    /** When the policy owner was told the decision is overdue. */
+    public LocalDate overdueFlaggedOn;
     public String lodgedBySubject;
     public String lodgedByName;
     public Instant lodgedAt;

@@ -67,6 +67,7 @@ public class AppealMapper {
         DecisionSummary api = new DecisionSummary(d.id, d.caseId, window.customerId(), d.decidedOn, d.customerToldOn,
                 window.open());
         api.setAppealBy(window.appealBy());
+        api.setFinalOn(d.finalOn);
         return api;
     }
 

@@ -37,4 +37,6 @@ public class DecisionEntity extends PanacheEntityBase {
     /** The decision maker's role label in the policy profile in force when the decision was taken. */
     public String decidedAs;
     public Instant recordedAt;
+    /** The day the decision became final: its appeal window closed with no appeal live. */
+    public LocalDate finalOn;
 }

@@ -109,6 +109,7 @@ public class CaseMapper {
                 kase.classificationList(), kase.status,
                 CaseProcedure.allowedSteps(kase.status, kase.classificationList()), apiReferral,
                 time(kase.createdAt), time(kase.updatedAt));
+        api.setNextReviewOn(kase.nextReviewOn);
         if (kase.priorWarning != null) {
             api.setPriorWarning(toApi(kase.priorWarning));
         }
@@ -186,6 +187,7 @@ public class CaseMapper {
                 }), decision.customerToldOn, actor(decision.decidedBySubject, decision.decidedByName),
                 decision.decidedAs, time(decision.recordedAt));
         api.setReviewOn(decision.reviewOn);
+        api.setFinalOn(decision.finalOn);
         return api;
     }
 

@@ -81,6 +81,27 @@ public class NotificationService {
         return written;
     }
 
+    /** What the policy owner is told of one overdue item. */
+    public record OverdueNotice(String kind, UUID itemId, UUID caseId, String subject, String body) {
+    }
+
+    /**
+     * Tells the policy owner of each overdue item, once: {@code flag} marks the item so that the job selecting it
+     * skips it from now on, and each gets one notification. Returns how many were flagged; the caller flushes.
+     */
+    public <T> Uni<Integer> tellPolicyOwnerOfOverdue(List<T> overdue, java.util.function.Consumer<T> flag,
+            java.util.function.Function<T, OverdueNotice> notice) {
+        Uni<Integer> told = Uni.createFrom().item(0);
+        for (T item : overdue) {
+            flag.accept(item);
+            OverdueNotice n = notice.apply(item);
+            told = told.flatMap(count -> notify(n.kind(), n.itemId().toString(),
+                    List.of(NotificationRecipient.POLICY_OWNER), n.caseId(), n.subject(), n.body())
+                    .replaceWith(count + 1));
+        }
+        return told;
+    }
+
     @WithSession
     public Uni<Page<NotificationEntity>> page(NotificationState state, UUID caseId, String cursor, int limit) {
         return notifications.page(state, caseId, Cursors.decode(cursor), limit + 1)

@@ -37,6 +37,8 @@ public class ReadAndFileItemEntity extends PanacheEntityBase {
     public boolean screened;
     @JdbcTypeCode(SqlTypes.JSON)
     public Screening screening;
+    /** When the policy owner was told the screening is overdue. */
+    public LocalDate overdueFlaggedOn;
     @Version
     public long version;
 

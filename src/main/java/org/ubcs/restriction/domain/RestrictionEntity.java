@@ -63,6 +63,8 @@ public class RestrictionEntity extends PanacheEntityBase {
     public LocalDate assessmentDueOn;
     @JdbcTypeCode(SqlTypes.JSON)
     public FollowUp followUp;
+    /** When the policy owner was told the follow-up assessment is overdue. */
+    public LocalDate overdueFlaggedOn;
     @Version
     public long lockVersion;
 

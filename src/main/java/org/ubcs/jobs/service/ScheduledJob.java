@@ -1,0 +1,29 @@
+package org.ubcs.jobs.service;
+
+import org.ubcs.api.model.JobName;
+import org.ubcs.security.Actor;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A job on the policy's timetable. Adding one: implement this as an {@code @ApplicationScoped} bean in the capability
+ * that owns the work, add its name to the contract's {@code JobName}, and set {@code ubcs.jobs.<name>.cron}.
+ * <p>
+ * A batch must be idempotent (it selects only work not yet done, and marks what it does), so running it again, or on
+ * another replica at the same moment, changes nothing more.
+ */
+public interface ScheduledJob {
+
+    JobName name();
+
+    /**
+     * Does up to {@code limit} items of due work; returns how many it did. When {@link #exclusive()}, it runs inside a
+     * transaction that holds the job's advisory lock; otherwise it manages its own transactions.
+     */
+    Uni<Integer> runBatch(Actor actor, int limit);
+
+    /** Whether one replica at a time runs it (the default); a job that claims rows itself may run everywhere. */
+    default boolean exclusive() {
+        return true;
+    }
+}

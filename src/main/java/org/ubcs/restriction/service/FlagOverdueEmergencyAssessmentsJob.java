@@ -1,0 +1,48 @@
+package org.ubcs.restriction.service;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.ScheduledJob;
+import org.ubcs.notification.service.NotificationService;
+import org.ubcs.notification.service.NotificationService.OverdueNotice;
+import org.ubcs.restriction.repository.RestrictionRepository;
+import org.ubcs.security.Actor;
+import org.ubcs.time.LondonClock;
+
+import io.smallrye.mutiny.Uni;
+
+/** Tells the policy owner, once each, of emergency restrictions still waiting for their follow-up assessment. */
+@ApplicationScoped
+public class FlagOverdueEmergencyAssessmentsJob implements ScheduledJob {
+
+    @Inject
+    RestrictionRepository restrictions;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    LondonClock clock;
+
+    @Override
+    public JobName name() {
+        return JobName.FLAG_OVERDUE_EMERGENCY_ASSESSMENTS;
+    }
+
+    @Override
+    public Uni<Integer> runBatch(Actor actor, int limit) {
+        var today = clock.today();
+        return restrictions.find("emergency and followUp is null and not lifted and assessmentDueOn < ?1 "
+                + "and overdueFlaggedOn is null order by assessmentDueOn, id", today).page(0, limit).list()
+                .flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
+                        r -> r.overdueFlaggedOn = today,
+                        r -> new OverdueNotice("EMERGENCY_ASSESSMENT_OVERDUE", r.id, r.caseId,
+                                "An emergency restriction has no follow-up assessment",
+                                "Emergency restriction " + r.id + " needed a follow-up assessment by "
+                                        + r.assessmentDueOn + ". Record it, or lift the restriction."))
+                        .call(restrictions::flush));
+    }
+}

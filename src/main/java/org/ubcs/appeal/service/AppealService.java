@@ -17,6 +17,7 @@ import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.DecisionOutcome;
 import org.ubcs.api.model.HolidayRegion;
+import org.ubcs.api.model.LetterKind;
 import org.ubcs.appeal.domain.AppealDeadlines;
 import org.ubcs.appeal.domain.AppealDraft;
 import org.ubcs.appeal.domain.AppealEntity;
@@ -30,6 +31,9 @@ import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.cases.domain.DecisionEntity;
 import org.ubcs.cases.service.CaseService;
+import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.service.LetterService;
+import org.ubcs.notification.service.NotificationService;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;
 import org.ubcs.policy.ActivePolicy;
@@ -71,6 +75,12 @@ public class AppealService implements CalendarListener {
 
     @Inject
     LondonClock clock;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    NotificationService notifications;
 
     @WithTransaction
     public Uni<AppealEntity> lodge(Actor actor, AppealDraft draft) {
@@ -115,7 +125,10 @@ public class AppealService implements CalendarListener {
                     appeal.lodgedAt = clock.now();
                     return appeals.persistAndFlush(appeal).call(() -> audit.record(actor, "APPEAL_LODGED",
                             AuditEntityType.APPEAL, appeal.id, appeal.caseId,
-                            List.of("decisionId", "receivedOn", "grounds", "state", "appealBy", "decisionDueOn")));
+                            List.of("decisionId", "receivedOn", "grounds", "state", "appealBy", "decisionDueOn")))
+                            .call(() -> letters.issue(actor, LetterKind.APPEAL_ACKNOWLEDGEMENT, appeal.customerId,
+                                    appeal.caseId, new LetterFacts(kase.matter, null, List.of(), null, null, null,
+                                            null, appeal.decisionDueOn, appeal.state.name(), false)));
                 }));
             });
         });
@@ -140,7 +153,8 @@ public class AppealService implements CalendarListener {
                     checkToldOn(appeal, customerToldOn);
                     appeal.refusal = new AppealEntity.StepRecord(reason, customerToldOn, actor, clock.now());
                     appeal.state = AppealState.REFUSED_OUT_OF_TIME;
-                    return Uni.createFrom().item(List.of("refusal", "state"));
+                    return tellOutcome(actor, appeal, AppealState.REFUSED_OUT_OF_TIME.name(), reason, true)
+                            .replaceWith(List.of("refusal", "state"));
                 });
     }
 
@@ -155,8 +169,14 @@ public class AppealService implements CalendarListener {
             return lifted.map(ids -> {
                 appeal.outcome = new AppealEntity.Outcome(outcome, reasons, customerToldOn, actor, clock.now(), ids);
                 appeal.state = AppealState.DECIDED;
-                return List.of("outcome", "state");
-            });
+                return List.<String>of("outcome", "state");
+            }).call(changed -> tellOutcome(actor, appeal, outcome.name(), reasons,
+                    outcome != AppealOutcome.UPHELD))
+                    .call(changed -> notifications.notify("APPEAL_OUTCOME", appeal.id.toString(),
+                            policy.profile().decisionNotifications(), appeal.caseId, "The outcome of an appeal",
+                            "The appeal on case " + appeal.caseId + " was " + outcome.name().toLowerCase()
+                                    + (outcome == AppealOutcome.UPHELD ? ": the customer's restrictions are lifted."
+                                            : ". Check the service for the restrictions now in force.")));
         });
     }
 
@@ -229,6 +249,12 @@ public class AppealService implements CalendarListener {
             }
             return audited.replaceWith(changed.size());
         });
+    }
+
+    /** The appeal-outcome letter; after a refusal or an appeal that did not succeed it names the Ombudsman. */
+    private Uni<UUID> tellOutcome(Actor actor, AppealEntity appeal, String outcome, String why, boolean ombudsman) {
+        return letters.issue(actor, LetterKind.APPEAL_OUTCOME, appeal.customerId, appeal.caseId,
+                new LetterFacts(null, why, List.of(), null, null, null, null, null, outcome, ombudsman));
     }
 
     public List<String> allowedSteps(AppealEntity appeal) {

@@ -29,7 +29,7 @@ public final class CaseProcedure {
         STEPS.put(CaseStatus.CASE_CONFERENCE_HELD, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.RECORD_PRECONDITIONS,
                 CaseStep.RECORD_DECISION, CaseStep.CLOSE));
         STEPS.put(CaseStatus.POLICY_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.IMPOSE_RESTRICTION,
-                CaseStep.CLOSE));
+                CaseStep.REQUEST_REVIEW, CaseStep.REFER_FRESH_ISSUE, CaseStep.RECORD_REVIEW_OUTCOME, CaseStep.CLOSE));
         STEPS.put(CaseStatus.POLICY_NOT_APPLIED, List.of(CaseStep.RECORD_EVIDENCE, CaseStep.CLOSE));
         STEPS.put(CaseStatus.CLOSED, List.of());
     }

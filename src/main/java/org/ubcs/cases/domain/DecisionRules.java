@@ -51,6 +51,19 @@ public final class DecisionRules {
         }
     }
 
+    /** After a review: the next review date lies after today and no further ahead than the horizon. */
+    public static void checkNextReview(LocalDate today, LocalDate nextReviewOn, PolicyConfig.Profile profile) {
+        if (!nextReviewOn.isAfter(today)) {
+            throw ProblemException.policyRule("REVIEW_DATE_NOT_AFTER_DECISION",
+                    "The next review date must be after today.");
+        }
+        LocalDate latest = today.plus(profile.maxReviewHorizon());
+        if (nextReviewOn.isAfter(latest)) {
+            throw ProblemException.policyRule("REVIEW_DATE_TOO_FAR", "The next review may be at most "
+                    + profile.maxReviewHorizon() + " ahead, that is on or before " + latest + ".");
+        }
+    }
+
     /** A review date after the decision, no earlier than the minimum duration and no later than the horizon. */
     public static void checkReviewDate(LocalDate decidedOn, LocalDate reviewOn, PolicyConfig.Profile profile) {
         if (!reviewOn.isAfter(decidedOn)) {

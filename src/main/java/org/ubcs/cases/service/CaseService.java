@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.AuditEntityType;
@@ -17,6 +18,8 @@ import org.ubcs.api.model.CaseStatus;
 import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.ClosureReason;
 import org.ubcs.api.model.DecisionOutcome;
+import org.ubcs.api.model.LetterKind;
+import org.ubcs.api.model.PriorWarningType;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.time.LondonClock;
 import org.ubcs.cases.domain.CaseEntity;
@@ -30,7 +33,11 @@ import org.ubcs.cases.domain.DecisionRules;
 import org.ubcs.cases.domain.ReferralDraft;
 import org.ubcs.cases.repository.CaseRepository;
 import org.ubcs.cases.repository.DecisionRepository;
+import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.customer.service.CustomerService;
+import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.service.LetterService;
+import org.ubcs.notification.service.NotificationService;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;
 import org.ubcs.policy.ActivePolicy;
@@ -69,6 +76,18 @@ public class CaseService {
 
     @Inject
     LondonClock clock;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CalendarService calendar;
+
+    @Inject
+    Instance<CaseClosedListener> closedListeners;
 
     @WithTransaction
     public Uni<CaseView> refer(Actor actor, ReferralDraft referral) {
@@ -129,7 +148,10 @@ public class CaseService {
             kase.priorWarning = form.recordedBy(actor, clock.now());
             kase.status = CaseStatus.INFORMAL_STAGE_COMPLETED;
             return List.of("priorWarning", "status");
-        });
+        }).call(view -> form.type() != PriorWarningType.WARNING_LETTER ? Uni.createFrom().voidItem()
+                : letters.issue(actor, LetterKind.PRIOR_WARNING, view.kase().customerId, id,
+                        new LetterFacts(view.kase().matter, form.summary(), List.of(), form.sentOn(), null, null,
+                                null, null, null, false)));
     }
 
     @WithTransaction
@@ -190,6 +212,7 @@ public class CaseService {
             return decisions.persist(decision).call(cases::flush)
                     .call(() -> audit.record(actor, "DECISION_RECORDED", AuditEntityType.CASE, kase.id, kase.id,
                             List.of("decision", "status", "nextReviewOn")))
+                    .call(() -> tell(actor, kase, decision))
                     .replaceWith(new CaseView(kase, decision));
         });
     }
@@ -198,7 +221,9 @@ public class CaseService {
     public Uni<CaseView> close(Actor actor, UUID id, Long expectedVersion, ClosureReason reason, String notes) {
         return step(actor, id, expectedVersion, CaseStep.CLOSE, "CASE_CLOSED", kase -> {
             if (reason == ClosureReason.POLICY_NOT_APPLIED && kase.status != CaseStatus.POLICY_NOT_APPLIED
-                    || reason == ClosureReason.LIFTED_AFTER_REVIEW && kase.status != CaseStatus.POLICY_APPLIED) {
+                    || (reason == ClosureReason.LIFTED_AFTER_REVIEW
+                            || reason == ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW)
+                            && kase.status != CaseStatus.POLICY_APPLIED) {
                 throw ProblemException.policyRule("CLOSURE_REASON_INCONSISTENT",
                         reason + " does not describe a case that is " + kase.status + ".");
             }
@@ -206,7 +231,50 @@ public class CaseService {
             kase.status = CaseStatus.CLOSED;
             kase.nextReviewOn = null;
             return List.of("closure", "status");
+        }).call(closed -> {
+            Uni<Void> told = Uni.createFrom().voidItem();
+            for (CaseClosedListener listener : closedListeners) {
+                told = told.call(() -> listener.caseClosed(actor, id));
+            }
+            return told;
         });
+    }
+
+    /** After a review that continues the policy: the date of the next one. */
+    public Uni<CaseEntity> setNextReview(Actor actor, UUID id, LocalDate nextReviewOn) {
+        return find(id).flatMap(kase -> {
+            kase.nextReviewOn = nextReviewOn;
+            kase.updatedAt = clock.now();
+            return cases.flush().call(() -> audit.record(actor, "NEXT_REVIEW_SET", AuditEntityType.CASE, id, id,
+                    List.of("nextReviewOn"))).replaceWith(kase);
+        });
+    }
+
+    /**
+     * The customer gets the decision letter (how to challenge it by when, in working days); those the profile names
+     * are told of a decision to apply the policy, with what they need to know and no more.
+     */
+    private Uni<Void> tell(Actor actor, CaseEntity kase, DecisionEntity decision) {
+        var profile = policy.profile();
+        List<String> actions = decision.agreedActions.items().stream().map(a -> a.details() == null
+                ? a.type().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                : a.details()).toList();
+        if (decision.outcome != DecisionOutcome.APPLY_POLICY) {
+            return letters.issue(actor, LetterKind.DECISION_NOT_TO_APPLY, kase.customerId, kase.id,
+                    new LetterFacts(kase.matter, decision.reasons, actions, null, null, null, null, null, null,
+                            false)).replaceWithVoid();
+        }
+        return calendar.current().map(days -> profile.appealWindowWorkingDays() == 0 ? null
+                : days.plus(decision.customerToldOn, profile.appealWindowWorkingDays()))
+                .call(challengeBy -> letters.issue(actor, LetterKind.DECISION_TO_APPLY, kase.customerId, kase.id,
+                        new LetterFacts(kase.matter, decision.reasons, actions, decision.decidedOn, null,
+                                decision.reviewOn, challengeBy, null, null, true)))
+                .call(challengeBy -> notifications.notify("DECISION_TO_APPLY", decision.id.toString(),
+                        profile.decisionNotifications(), kase.id, "A customer's contact is now managed under the policy",
+                        "From " + decision.decidedOn + " the contact of the customer of case " + kase.id + " ("
+                                + kase.department + ") is managed under the unacceptable behaviour policy, until the "
+                                + "review on " + decision.reviewOn + ". Check the service before responding to them."))
+                .replaceWithVoid();
     }
 
     /** For the evidence log: the case, checked to exist and to accept evidence. */

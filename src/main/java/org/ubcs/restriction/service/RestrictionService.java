@@ -30,6 +30,10 @@ import org.ubcs.restriction.domain.RestrictionEntity;
 import org.ubcs.restriction.domain.RestrictionFilter;
 import org.ubcs.restriction.domain.RestrictionGuards;
 import org.ubcs.restriction.domain.RestrictionView;
+import org.ubcs.restriction.domain.TermsWording;
+import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.service.LetterService;
+import org.ubcs.api.model.LetterKind;
 import org.ubcs.restriction.repository.RestrictionRepository;
 import org.ubcs.security.Actor;
 import org.ubcs.web.ETags;
@@ -65,6 +69,9 @@ public class RestrictionService {
 
     @Inject
     LondonClock clock;
+
+    @Inject
+    LetterService letters;
 
     @WithTransaction
     public Uni<RestrictionView> impose(Actor actor, UUID caseId, RestrictionDraft draft) {
@@ -104,7 +111,10 @@ public class RestrictionService {
         return calendar.current().flatMap(days -> {
             restriction.assessmentDueOn = days.plus(today, policy.profile().emergencyAssessmentWorkingDays());
             return guardAndPersist(actor, restriction, onTheSpot, null, "EMERGENCY_RESTRICTION_IMPOSED");
-        }).map(saved -> new RestrictionView(saved, null));
+        }).call(saved -> letters.issue(actor, LetterKind.EMERGENCY_RESTRICTION, customerId, null,
+                new LetterFacts(null, incident, List.of(TermsWording.describe(saved.terms)), saved.startsOn,
+                        saved.endsOn, null, saved.assessmentDueOn, null, null, false)))
+                .map(saved -> new RestrictionView(saved, null));
     }
 
     /** A new version supersedes the current one from its start; the one before stays readable in the history. */
@@ -158,21 +168,35 @@ public class RestrictionService {
         });
     }
 
+    /** Whether any restriction of the case was superseded by a new version imposed at or after {@code since}. */
+    public Uni<Boolean> modifiedSince(UUID caseId, java.time.Instant since) {
+        return restrictions.count("caseId = ?1 and supersedes is not null and imposedAt >= ?2", caseId, since)
+                .map(count -> count > 0);
+    }
+
     /** Lifts every restriction in force under a decision (an upheld appeal quashes them); returns their ids. */
     public Uni<List<UUID>> liftAllUnderDecision(Actor actor, UUID decisionId, String reasons) {
+        return liftAll(actor, "decisionId", decisionId, reasons);
+    }
+
+    /** Lifts every restriction in force under a case (a review lifts them, or they lapse); returns their ids. */
+    public Uni<List<UUID>> liftAllOfCase(Actor actor, UUID caseId, String reasons) {
+        return liftAll(actor, "caseId", caseId, reasons);
+    }
+
+    private Uni<List<UUID>> liftAll(Actor actor, String field, UUID id, String reasons) {
         LocalDate today = clock.today();
-        return restrictions.list("decisionId = ?1 and not lifted and supersededBy is null", decisionId)
-                .flatMap(found -> {
-                    List<RestrictionEntity> active = found.stream()
-                            .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
-                    active.forEach(r -> markLifted(r, actor, reasons, today));
-                    Uni<Void> audited = restrictions.flush();
-                    for (RestrictionEntity r : active) {
-                        audited = audited.call(() -> audit.record(actor, "RESTRICTION_LIFTED",
-                                AuditEntityType.RESTRICTION, r.id, r.caseId, List.of("lifting", "state")));
-                    }
-                    return audited.replaceWith(active.stream().map(r -> r.id).toList());
-                });
+        return restrictions.list(field + " = ?1 and not lifted and supersededBy is null", id).flatMap(found -> {
+            List<RestrictionEntity> active = found.stream()
+                    .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
+            active.forEach(r -> markLifted(r, actor, reasons, today));
+            Uni<Void> audited = restrictions.flush();
+            for (RestrictionEntity r : active) {
+                audited = audited.call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
+                        r.id, r.caseId, List.of("lifting", "state")));
+            }
+            return audited.replaceWith(active.stream().map(r -> r.id).toList());
+        });
     }
 
     @WithTransaction

@@ -1,0 +1,72 @@
+package org.ubcs.review.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ubcs.api.model.CaseStatus;
+import org.ubcs.api.model.ReviewKind;
+import org.ubcs.api.model.ReviewState;
+import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.paging.Cursors;
+import org.ubcs.review.domain.ReviewEntity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUID> {
+
+    public Uni<List<ReviewEntity>> page(ReviewState state, UUID caseId, Cursors.Key after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (state != null) {
+            where.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (caseId != null) {
+            where.append(" and caseId = :caseId");
+            parameters.and("caseId", caseId);
+        }
+        if (after != null) {
+            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            parameters.and("at", after.at()).and("id", after.id());
+        }
+        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+    }
+
+    /** Open tasks whose due date has passed, oldest first, at most {@code limit}. */
+    public Uni<List<ReviewEntity>> overdue(LocalDate today, int limit) {
+        return find("state = ?1 and dueOn < ?2 order by dueOn, id", ReviewState.OPEN, today).page(0, limit).list();
+    }
+
+    /**
+     * Cases where the policy applies whose review task (for their next review date) should be open by
+     * {@code opensBy} and is not yet: the work of the job that opens review tasks.
+     */
+    public Uni<List<CaseEntity>> casesDueForTask(LocalDate opensBy, int limit) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "from CaseEntity c where c.status = :applied and c.nextReviewOn <= :opensBy and not exists ("
+                        + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
+                        + "and r.dueOn = c.nextReviewOn) order by c.nextReviewOn, c.id", CaseEntity.class)
+                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("opensBy", opensBy)
+                .setParameter("scheduled", ReviewKind.SCHEDULED).setMaxResults(limit).getResultList());
+    }
+
+    /** Cases where the policy has applied since on or before {@code decidedBy} with no status review yet. */
+    public Uni<List<CaseEntity>> casesDueForStatusReview(LocalDate decidedBy, int limit) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "from CaseEntity c where c.status = :applied and exists (select 1 from DecisionEntity d "
+                        + "where d.caseId = c.id and d.decidedOn <= :decidedBy) and not exists (select 1 from "
+                        + "ReviewEntity r where r.caseId = c.id and r.kind = :status) order by c.id", CaseEntity.class)
+                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("decidedBy", decidedBy)
+                .setParameter("status", ReviewKind.STATUS_REVIEW).setMaxResults(limit).getResultList());
+    }
+
+    public Uni<List<ReviewEntity>> openFor(UUID caseId) {
+        return list("caseId = ?1 and state in ?2", caseId, List.of(ReviewState.OPEN, ReviewState.ESCALATED));
+    }
+}

@@ -1,0 +1,51 @@
+package org.ubcs.review.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.ScheduledJob;
+import org.ubcs.security.Actor;
+
+import io.smallrye.mutiny.Uni;
+
+/** The review timetable's two jobs. */
+public final class ReviewJobs {
+
+    private ReviewJobs() {
+    }
+
+    @ApplicationScoped
+    public static class OpenReviewTasks implements ScheduledJob {
+
+        @Inject
+        ReviewService reviews;
+
+        @Override
+        public JobName name() {
+            return JobName.OPEN_REVIEW_TASKS;
+        }
+
+        @Override
+        public Uni<Integer> runBatch(Actor actor, int limit) {
+            return reviews.openDueTasks(actor, limit);
+        }
+    }
+
+    @ApplicationScoped
+    public static class HandleOverdueReviews implements ScheduledJob {
+
+        @Inject
+        ReviewService reviews;
+
+        @Override
+        public JobName name() {
+            return JobName.HANDLE_OVERDUE_REVIEWS;
+        }
+
+        @Override
+        public Uni<Integer> runBatch(Actor actor, int limit) {
+            return reviews.handleOverdue(actor, limit);
+        }
+    }
+}

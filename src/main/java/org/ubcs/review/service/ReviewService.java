@@ -1,0 +1,319 @@
+package org.ubcs.review.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ubcs.api.model.AuditEntityType;
+import org.ubcs.api.model.CaseStep;
+import org.ubcs.api.model.ClosureReason;
+import org.ubcs.api.model.LetterKind;
+import org.ubcs.api.model.NotificationRecipient;
+import org.ubcs.api.model.OverdueReviewAction;
+import org.ubcs.api.model.ReviewKind;
+import org.ubcs.api.model.ReviewRecommendation;
+import org.ubcs.api.model.ReviewState;
+import org.ubcs.audit.service.AuditService;
+import org.ubcs.calendar.service.CalendarService;
+import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.domain.DecisionRules;
+import org.ubcs.cases.service.CaseClosedListener;
+import org.ubcs.cases.service.CaseService;
+import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.service.LetterService;
+import org.ubcs.notification.service.NotificationService;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
+import org.ubcs.policy.ActivePolicy;
+import org.ubcs.problem.ProblemException;
+import org.ubcs.restriction.service.RestrictionService;
+import org.ubcs.review.domain.FreshIssueEntity;
+import org.ubcs.review.domain.ReviewEntity;
+import org.ubcs.review.domain.ReviewOutcomeDraft;
+import org.ubcs.review.repository.ReviewRepository;
+import org.ubcs.security.Actor;
+import org.ubcs.time.LondonClock;
+import org.ubcs.web.ETags;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reviews on the policy's timetable: tasks open ahead of the review date, the outcome continues, modifies or lifts,
+ * and an overdue review never runs on silently (the restrictions lapse, or the policy owner is told).
+ */
+@ApplicationScoped
+public class ReviewService implements CaseClosedListener {
+
+    @Inject
+    ReviewRepository reviews;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    RestrictionService restrictions;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CalendarService calendar;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
+    LondonClock clock;
+
+    /** Opens the review tasks now due, scheduled and (where the policy has one) status reviews; at most {@code limit}. */
+    public Uni<Integer> openDueTasks(Actor actor, int limit) {
+        LocalDate today = clock.today();
+        var profile = policy.profile();
+        return reviews.casesDueForTask(today.plus(profile.reviewPreparationLeadTime()), limit)
+                .flatMap(due -> openTasks(actor, due, ReviewKind.SCHEDULED, today))
+                .flatMap(scheduled -> scheduled >= limit || profile.statusReviewAfter().isEmpty()
+                        ? Uni.createFrom().item(scheduled)
+                        : reviews.casesDueForStatusReview(today.minus(profile.statusReviewAfter().get()),
+                                limit - scheduled).flatMap(due -> openTasks(actor, due, ReviewKind.STATUS_REVIEW,
+                                        today)).map(status -> scheduled + status));
+    }
+
+    private Uni<Integer> openTasks(Actor actor, List<CaseEntity> due, ReviewKind kind, LocalDate today) {
+        Uni<Integer> opened = Uni.createFrom().item(0);
+        for (CaseEntity kase : due) {
+            LocalDate dueOn = kind == ReviewKind.SCHEDULED ? kase.nextReviewOn : today;
+            opened = opened.flatMap(count -> open(actor, kase, kind, dueOn, null).replaceWith(count + 1));
+        }
+        return opened;
+    }
+
+    private Uni<ReviewEntity> open(Actor actor, CaseEntity kase, ReviewKind kind, LocalDate dueOn, String reasons) {
+        ReviewEntity review = new ReviewEntity();
+        review.id = UUID.randomUUID();
+        review.caseId = kase.id;
+        review.customerId = kase.customerId;
+        review.kind = kind;
+        review.dueOn = dueOn;
+        LocalDate opensOn = dueOn.minus(policy.profile().reviewPreparationLeadTime());
+        review.opensOn = opensOn.isAfter(clock.today()) ? clock.today() : opensOn;
+        review.assignedTo = policy.profile().decisionMakerLabel();
+        review.state = ReviewState.OPEN;
+        review.requestReasons = reasons;
+        review.createdAt = clock.now();
+        return reviews.persist(review)
+                .call(() -> audit.record(actor, "REVIEW_TASK_OPENED", AuditEntityType.REVIEW, review.id, kase.id,
+                        List.of("kind", "dueOn", "assignedTo")))
+                .call(() -> notifications.notify("REVIEW_DUE", review.id.toString(),
+                        List.of(NotificationRecipient.DECISION_MAKER), kase.id, "A review is due on " + dueOn,
+                        "A review (" + kind + ") of case " + kase.id + " is due on " + dueOn
+                                + ". Prepare it (Form B) and record the outcome in the service."));
+    }
+
+    /** Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. */
+    public Uni<Integer> handleOverdue(Actor actor, int limit) {
+        LocalDate today = clock.today();
+        return reviews.overdue(today, limit).flatMap(overdue -> {
+            Uni<Integer> handled = Uni.createFrom().item(0);
+            for (ReviewEntity review : overdue) {
+                handled = handled.flatMap(count -> (policy.profile().overdueReviewAction() == OverdueReviewAction.LAPSE
+                        ? lapse(actor, review) : escalate(actor, review)).replaceWith(count + 1));
+            }
+            return handled;
+        });
+    }
+
+    private Uni<Void> escalate(Actor actor, ReviewEntity review) {
+        review.state = ReviewState.ESCALATED;
+        return reviews.flush()
+                .call(() -> audit.record(actor, "REVIEW_ESCALATED", AuditEntityType.REVIEW, review.id, review.caseId,
+                        List.of("state")))
+                .call(() -> notifications.notify("REVIEW_OVERDUE", review.id.toString(),
+                        List.of(NotificationRecipient.POLICY_OWNER), review.caseId,
+                        "A review is overdue", "The review of case " + review.caseId + " was due on " + review.dueOn
+                                + " and has not been recorded. Hold it now or lift the restrictions."))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> lapse(Actor actor, ReviewEntity review) {
+        review.state = ReviewState.LAPSED;
+        String reasons = "The review due on " + review.dueOn + " was not held, so the restrictions lapsed.";
+        return reviews.flush()
+                .call(() -> audit.record(actor, "REVIEW_LAPSED", AuditEntityType.REVIEW, review.id, review.caseId,
+                        List.of("state")))
+                .flatMap(flushed -> restrictions.liftAllOfCase(actor, review.caseId, reasons))
+                .call(lifted -> cases.close(actor, review.caseId, null, ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW,
+                        reasons))
+                .call(lifted -> letters.issue(actor, LetterKind.LAPSE, review.customerId, review.caseId,
+                        new LetterFacts(null, reasons, List.of(), review.dueOn, null, null, null, null, null, false)))
+                .call(lifted -> notifications.notify("RESTRICTIONS_LAPSED", review.id.toString(),
+                        policy.profile().decisionNotifications(), review.caseId, "A customer's restrictions have ended",
+                        "The restrictions on case " + review.caseId + " lapsed on " + review.dueOn
+                                + " because the review was not held. Deal with the customer's contact as usual."))
+                .replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<ReviewEntity> request(Actor actor, UUID caseId, LocalDate receivedOn, String reasons) {
+        if (receivedOn.isAfter(clock.today())) {
+            throw ProblemException.invalidField("/receivedOn", "must not be after today");
+        }
+        return cases.find(caseId).flatMap(kase -> {
+            CaseProcedure.require(CaseStep.REQUEST_REVIEW, kase);
+            return cases.decisionOf(caseId).flatMap(decision -> {
+                LocalDate earliest = decision.decidedOn.plus(policy.profile().customerReviewRequestAfter());
+                if (receivedOn.isBefore(earliest)) {
+                    throw ProblemException.policyRule("TOO_EARLY_FOR_REVIEW",
+                            "The customer may ask for a review from " + earliest + ".");
+                }
+                return reviews.openFor(caseId).flatMap(open -> {
+                    if (open.stream().anyMatch(r -> r.kind == ReviewKind.CUSTOMER_REQUEST)) {
+                        throw ProblemException.policyRule("REVIEW_ALREADY_OPEN",
+                                "The customer's earlier request for a review is still open.");
+                    }
+                    // A requested review is decided in the time the profile gives for deciding an appeal.
+                    return calendar.current().flatMap(days -> open(actor, kase, ReviewKind.CUSTOMER_REQUEST,
+                            days.plus(receivedOn, policy.profile().appealDecisionWorkingDays()), reasons));
+                });
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<FreshIssueEntity> referFreshIssue(Actor actor, UUID caseId, LocalDate raisedOn, String summary) {
+        if (raisedOn.isAfter(clock.today())) {
+            throw ProblemException.invalidField("/raisedOn", "must not be after today");
+        }
+        return cases.find(caseId).flatMap(kase -> {
+            CaseProcedure.require(CaseStep.REFER_FRESH_ISSUE, kase);
+            FreshIssueEntity issue = new FreshIssueEntity();
+            issue.id = UUID.randomUUID();
+            issue.caseId = caseId;
+            issue.raisedOn = raisedOn;
+            issue.summary = summary;
+            issue.referredTo = policy.profile().decisionMakerLabel();
+            issue.recordedBySubject = actor.subject();
+            issue.recordedByName = actor.name();
+            issue.recordedAt = clock.now();
+            return issue.<FreshIssueEntity>persist()
+                    .call(() -> audit.record(actor, "FRESH_ISSUE_REFERRED", AuditEntityType.FRESH_ISSUE, issue.id,
+                            caseId, List.of("raisedOn", "summary")))
+                    .call(() -> notifications.notify("FRESH_ISSUE", issue.id.toString(),
+                            List.of(NotificationRecipient.DECISION_MAKER), caseId, "A fresh issue to consider",
+                            "The customer of case " + caseId + " raised a fresh issue on " + raisedOn
+                                    + ". It is recorded in the service; decide whether it is a new complaint."));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ReviewEntity> recordOutcome(Actor actor, UUID id, Long expectedVersion, ReviewOutcomeDraft draft) {
+        return find(id).flatMap(review -> {
+            ETags.requireCurrent(expectedVersion, review.version);
+            if (!review.open()) {
+                throw ProblemException.illegalStep("This review's outcome is already recorded (it is "
+                        + review.state + ").", List.of());
+            }
+            LocalDate today = clock.today();
+            boolean lift = draft.recommendation() == ReviewRecommendation.LIFT;
+            if (lift && draft.nextReviewOn() != null) {
+                throw ProblemException.invalidField("/nextReviewOn", "must be absent when the restrictions are lifted");
+            }
+            if (!lift && draft.nextReviewOn() == null) {
+                throw ProblemException.invalidField("/nextReviewOn", "is required to continue or modify");
+            }
+            if (draft.customerToldOn().isAfter(today)) {
+                throw ProblemException.policyRule("DATE_IN_FUTURE", "The customer cannot have been told after today.");
+            }
+            if (!lift) {
+                DecisionRules.checkNextReview(today, draft.nextReviewOn(), policy.profile());
+            }
+            boolean modify = draft.recommendation() == ReviewRecommendation.MODIFY;
+            Uni<Boolean> modified = modify ? restrictions.modifiedSince(review.caseId, review.createdAt)
+                    : Uni.createFrom().item(true);
+            return modified.flatMap(done -> {
+                // Modifying is done restriction by restriction (each gets a new version); the outcome records it.
+                if (!done) {
+                    throw ProblemException.policyRule("NO_RESTRICTION_MODIFIED", "Modify the restrictions first "
+                            + "(each modification supersedes the restriction with a new version), then record this "
+                            + "outcome.");
+                }
+                return cases.find(review.caseId);
+            }).flatMap(kase -> {
+                CaseProcedure.require(CaseStep.RECORD_REVIEW_OUTCOME, kase);
+                review.outcome = new ReviewEntity.Outcome(List.copyOf(draft.reviewers()), draft.recommendation(),
+                        draft.reasons(), draft.customerToldOn(), draft.nextReviewOn(), actor, clock.now());
+                review.state = ReviewState.COMPLETED;
+                Uni<Void> applied = lift
+                        ? restrictions.liftAllOfCase(actor, kase.id, "Lifted after review: " + draft.reasons())
+                                .call(ids -> cases.close(actor, kase.id, null, ClosureReason.LIFTED_AFTER_REVIEW,
+                                        draft.reasons()))
+                                .replaceWithVoid()
+                        : cases.setNextReview(actor, kase.id, draft.nextReviewOn()).replaceWithVoid();
+                return applied.call(reviews::flush)
+                        .call(() -> audit.record(actor, "REVIEW_OUTCOME_RECORDED", AuditEntityType.REVIEW, id,
+                                kase.id, List.of("outcome", "state")))
+                        .call(() -> letters.issue(actor, LetterKind.REVIEW_OUTCOME, kase.customerId, kase.id,
+                                new LetterFacts(kase.matter, draft.reasons(), List.of(), null, null,
+                                        draft.nextReviewOn(), null, null, draft.recommendation().name(), false)))
+                        .call(() -> notifications.notify("REVIEW_OUTCOME", id.toString(),
+                                policy.profile().reviewNotifications(), kase.id, "The outcome of a review",
+                                "The review of case " + kase.id + " was recorded: " + draft.recommendation()
+                                        + (lift ? ". The customer's restrictions are lifted."
+                                                : ". The next review is on " + draft.nextReviewOn() + ".")))
+                        .replaceWith(review);
+            });
+        });
+    }
+
+    /** A closed case has nothing left to review: its open tasks are cancelled (the one being completed is not). */
+    @Override
+    public Uni<Void> caseClosed(Actor actor, UUID caseId) {
+        return reviews.openFor(caseId).flatMap(found -> {
+            List<ReviewEntity> ending = found.stream().filter(ReviewEntity::open).toList();
+            ending.forEach(review -> review.state = ReviewState.CANCELLED);
+            Uni<Void> done = reviews.flush();
+            for (ReviewEntity review : ending) {
+                done = done.call(() -> audit.record(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW, review.id,
+                        caseId, List.of("state")));
+            }
+            return done;
+        });
+    }
+
+    @WithSession
+    public Uni<List<FreshIssueEntity>> freshIssues(UUID caseId) {
+        return cases.find(caseId).flatMap(kase -> FreshIssueEntity
+                .<FreshIssueEntity>list("caseId = ?1 order by recordedAt, id", caseId));
+    }
+
+    @WithSession
+    public Uni<ReviewEntity> get(UUID id) {
+        return find(id);
+    }
+
+    @WithSession
+    public Uni<Page<ReviewEntity>> list(ReviewState state, UUID caseId, String cursor, int limit) {
+        return reviews.page(state, caseId, Cursors.decode(cursor), limit + 1)
+                .map(found -> Page.of(found, limit, r -> Cursors.encode(r.createdAt, r.id)));
+    }
+
+    private Uni<ReviewEntity> find(UUID id) {
+        return reviews.findById(id).map(review -> {
+            if (review == null) {
+                throw ProblemException.notFound("No review with this id.");
+            }
+            return review;
+        });
+    }
+}

@@ -1,6 +1,7 @@
 package org.ubcs.appeal;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
+import org.ubcs.support.TestServices;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -245,5 +247,37 @@ class AppealTest {
         Api.as(REVIEWER).get("/appeals/" + appeal.path("id")).then()
                 .body("decisionDueOn", equalTo(before.toString()))
                 .body("state", not(equalTo("LATE")));
+    }
+
+    @Test
+    void aDecisionBecomesFinalOnceItsAppealWindowClosesWithNoAppealLive() {
+        Case closed = decidedOn(TODAY.minusDays(60));
+        Case open = decidedOn(TODAY.minusDays(1));
+        Case appealed = decidedOn(TODAY.minusDays(60));
+        lodge(decisionOf(appealed), TODAY.minusDays(59));
+
+        Fixtures.runJob("CLOSE_APPEAL_WINDOWS");
+        assertEquals(0, Fixtures.runJob("CLOSE_APPEAL_WINDOWS"), "a second run finds nothing more to close");
+
+        Api.as(Fixtures.OFFICER).get("/cases/" + closed.id()).then().body("decision.finalOn", equalTo(TODAY.toString()));
+        Api.as(Fixtures.OFFICER).get("/cases/" + open.id()).then().body("decision.finalOn", nullValue());
+        Api.as(Fixtures.OFFICER).get("/cases/" + appealed.id()).then().body("decision.finalOn", nullValue());
+        Api.as("AUDITOR").get("/cases/" + closed.id() + "/history").then()
+                .body("items.findAll { it.action == 'DECISION_FINAL' }.actor.subject", contains("test-policy_owner"));
+    }
+
+    @Test
+    void thePolicyOwnerIsToldOnceOfAnAppealNotDecidedInTime() {
+        Case kase = decidedOn(TODAY.minusDays(1));
+        String appeal = lodge(decisionOf(kase), TODAY).path("id");
+        TestServices.sql("update appeal set decision_due_on = ? where id = ?", TODAY.minusDays(1),
+                UUID.fromString(appeal));
+
+        Fixtures.runJob("FLAG_OVERDUE_APPEAL_DECISIONS");
+        Fixtures.runJob("FLAG_OVERDUE_APPEAL_DECISIONS");
+        Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                .body("items.findAll { it.kind == 'APPEAL_DECISION_OVERDUE' }.recipient", contains("POLICY_OWNER"))
+                .body("items.findAll { it.kind == 'APPEAL_DECISION_OVERDUE' }.subject",
+                        contains(containsString("overdue")));
     }
 }

@@ -272,8 +272,8 @@ class CaseProcedureTest {
     void theHistoryTellsWhoDidWhatInOrder() {
         Case kase = Fixtures.assessed();
         Api.as("AUDITOR").get("/cases/" + kase.id() + "/history").then().statusCode(200)
-                .body("items.action", contains("CASE_REFERRED", "PRIOR_WARNING_RECORDED", "PRECONDITIONS_RECORDED",
-                        "ASSESSMENT_RECORDED"))
+                .body("items.action", contains("CASE_REFERRED", "PRIOR_WARNING_RECORDED", "LETTER_ISSUED",
+                        "PRECONDITIONS_RECORDED", "ASSESSMENT_RECORDED"))
                 .body("items.actor.name", hasItem("Test COMPLAINTS_OFFICER"))
                 .body("items[1].changedFields", containsInAnyOrder("priorWarning", "status"));
         Api.as("AUDITOR").get("/cases/" + UUID.randomUUID() + "/history").then().statusCode(404);

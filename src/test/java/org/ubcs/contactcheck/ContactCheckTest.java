@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
+import org.ubcs.support.TestServices;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -244,5 +245,21 @@ class ContactCheckTest {
                 .statusCode(400).body("errors[0].pointer", equalTo("/channel"));
         Api.malformedAs(CENTRE).body(byId(UUID.randomUUID().toString(), "EMAIL", ",\"at\":\"tomorrow\""))
                 .post("/contact-checks").then().statusCode(400).body("errors[0].pointer", equalTo("/at"));
+    }
+
+    @Test
+    void thePolicyOwnerIsToldOnceOfCorrespondenceNotScreenedInTime() {
+        Case kase = Fixtures.applied();
+        Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"MATTER_CLOSED\",\"acknowledge\":false}",
+                "THIS_MATTER"));
+        String itemId = check(byId(kase.customerId(), "LETTER", ",\"caseId\":\"" + kase.id() + "\",\"record\":true"))
+                .body("verdict", equalTo("READ_AND_FILE")).extract().path("readAndFileItemId");
+        TestServices.sql("update read_and_file_item set due_on = ? where id = ?", Fixtures.TODAY.minusDays(1),
+                UUID.fromString(itemId));
+        Fixtures.runJob("FLAG_OVERDUE_SCREENING");
+        Fixtures.runJob("FLAG_OVERDUE_SCREENING");
+        Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                .body("items.findAll { it.kind == 'SCREENING_OVERDUE' }.recipient", contains("POLICY_OWNER"));
+        Api.as(Fixtures.OFFICER).get("/read-and-file-items/" + itemId).then().body("overdue", equalTo(true));
     }
 }

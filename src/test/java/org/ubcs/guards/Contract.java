@@ -147,6 +147,9 @@ final class Contract {
 
         /** A value of the schema's type: a random UUID, a working day in the supported years, the minimum number. */
         private static String sampleValue(JsonNode schema) {
+            if (schema.path("enum").isArray()) {
+                return schema.path("enum").get(0).asText();
+            }
             if ("uuid".equals(schema.path("format").asText())) {
                 return UUID.randomUUID().toString();
             }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
+import org.ubcs.support.TestServices;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -263,5 +264,21 @@ class RestrictionTest {
                 .post("/restrictions/" + id + "/follow-up-assessment").then().statusCode(409)
                 .body("allowedSteps", contains("MODIFY_RESTRICTION", "LIFT_RESTRICTION"));
         Api.as(OFFICER).get("/restrictions/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void thePolicyOwnerIsToldOnceOfAnEmergencyRestrictionWithNoAssessment() {
+        String customer = Fixtures.customer("Emergency overdue");
+        String id = Api.as(OFFICER).body("""
+                {"customerId":"%s","terms":{"type":"PREMISES_BAN","premises":["Civic Centre"]},
+                 "reasons":"Threatened an officer.","incident":"Shouted threats at reception."}""".formatted(customer))
+                .post("/emergency-restrictions").then().statusCode(201).extract().path("id");
+        TestServices.sql("update restriction set assessment_due_on = ? where id = ?", Fixtures.TODAY.minusDays(1),
+                UUID.fromString(id));
+        Fixtures.runJob("FLAG_OVERDUE_EMERGENCY_ASSESSMENTS");
+        Fixtures.runJob("FLAG_OVERDUE_EMERGENCY_ASSESSMENTS");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("POLICY_OWNER"), TestServices.query(
+                "select recipient from notification where dedupe_key like ?",
+                "EMERGENCY_ASSESSMENT_OVERDUE:" + id + ":%"));
     }
 }

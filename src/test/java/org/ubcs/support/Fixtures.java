@@ -115,6 +115,17 @@ public final class Fixtures {
         return applied(step(kase, OFFICER, "POST", "assessment", ASSESSMENT));
     }
 
+    /** An assessed case decided on {@code decidedOn} (the customer told the same day), reviewed on {@code reviewOn}. */
+    public static Case decided(LocalDate decidedOn, LocalDate reviewOn) {
+        return step(assessed(), DECIDER, "POST", "decision", decision("APPLY_POLICY", decidedOn, decidedOn, reviewOn));
+    }
+
+    /** Runs a scheduled job now, as the policy owner would; returns how many items it processed. */
+    public static int runJob(String name) {
+        return Api.as("POLICY_OWNER").post("/jobs/" + name + "/runs").then().statusCode(200)
+                .extract().path("processed");
+    }
+
     /** A restriction body under a decision, from today, for all matters unless the terms say otherwise. */
     public static String restriction(String terms) {
         return restriction(terms, "ALL_MATTERS");

@@ -1,5 +1,6 @@
 package org.ubcs.cases.profiles;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -8,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
+import org.ubcs.support.TestServices;
 
 import io.restassured.path.json.JsonPath;
 
@@ -86,6 +89,62 @@ abstract class CaseLifecycleScenario {
         Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("status", equalTo("CLOSED"))
                 .body("closure.closedOn", equalTo(Fixtures.TODAY.toString()))
                 .body("allowedSteps.size()", equalTo(0));
+    }
+
+    @Test
+    void keepsTheReviewTimetable() {
+        JsonPath profile = profile();
+        LocalDate decidedOn = Fixtures.TODAY.minusDays(1);
+        Case kase = Fixtures.decided(decidedOn, decidedOn.plus(Period.parse(profile.getString("maxReviewHorizon"))));
+        String restriction = Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"NO_FACE_TO_FACE\"}"));
+
+        // The customer may ask for a review once the profile's minimum period has passed, and is told from when.
+        LocalDate earliest = decidedOn.plus(Period.parse(profile.getString("customerReviewRequestAfter")));
+        var request = Api.as(Fixtures.OFFICER)
+                .body("{\"receivedOn\":\"" + Fixtures.TODAY + "\",\"reasons\":\"Things have changed.\"}")
+                .post("/cases/" + kase.id() + "/review-requests").then();
+        if (earliest.isAfter(Fixtures.TODAY)) {
+            request.statusCode(422).body("rule", equalTo("TOO_EARLY_FOR_REVIEW"))
+                    .body("detail", containsString(earliest.toString()));
+        } else {
+            request.statusCode(201).body("kind", equalTo("CUSTOMER_REQUEST"));
+        }
+
+        // Time passes and the review date goes by without a review.
+        TestServices.sql("update policy_case set next_review_on = ? where id = ?", Fixtures.TODAY.minusDays(1),
+                UUID.fromString(kase.id()));
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        Fixtures.runJob("HANDLE_OVERDUE_REVIEWS");
+        Fixtures.runJob("HANDLE_OVERDUE_REVIEWS");
+        JsonPath tasks = Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id()).get("/reviews").then()
+                .statusCode(200).extract().jsonPath();
+        String scheduled = tasks.getString("items.find { it.kind == 'SCHEDULED' }.state");
+        if ("LAPSE".equals(profile.getString("overdueReviewAction"))) {
+            assertEquals("LAPSED", scheduled);
+            Api.as(Fixtures.OFFICER).get("/restrictions/" + restriction).then().body("state", equalTo("LIFTED"));
+            Api.as(Fixtures.OFFICER).get("/cases/" + kase.id() + "/letters").then()
+                    .body("items.findAll { it.kind == 'LAPSE' }.size()", equalTo(1));
+            // Nothing is left open on a closed case.
+            assertEquals(List.of(), tasks.getList("items.findAll { it.state == 'OPEN' }"));
+        } else {
+            assertEquals("ESCALATED", scheduled);
+            Api.as(Fixtures.OFFICER).get("/restrictions/" + restriction).then().body("state", equalTo("ACTIVE"));
+            Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                    .body("items.findAll { it.kind == 'REVIEW_OVERDUE' }.recipient", equalTo(List.of("POLICY_OWNER")));
+        }
+
+        // A status review opens by itself when the policy has one and the decision is that old.
+        if (profile.get("statusReviewAfter") != null) {
+            Case old = Fixtures.decided(decidedOn, decidedOn.plus(Period.parse(profile.getString("maxReviewHorizon"))));
+            TestServices.sql("update decision set decided_on = ? where case_id = ?",
+                    Fixtures.TODAY.minus(Period.parse(profile.getString("statusReviewAfter"))),
+                    UUID.fromString(old.id()));
+            Fixtures.runJob("OPEN_REVIEW_TASKS");
+            Fixtures.runJob("OPEN_REVIEW_TASKS");
+            Api.as(Fixtures.OFFICER).queryParam("caseId", old.id()).get("/reviews").then()
+                    .body("items.kind", equalTo(List.of("STATUS_REVIEW")))
+                    .body("items[0].dueOn", equalTo(Fixtures.TODAY.toString()));
+        }
     }
 
     @Test

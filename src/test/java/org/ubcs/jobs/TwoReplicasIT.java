@@ -1,0 +1,237 @@
+package org.ubcs.jobs;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ubcs.support.Api;
+import org.ubcs.support.Fixtures;
+import org.ubcs.support.TestServices;
+
+import io.restassured.RestAssured;
+
+/**
+ * Two instances of the packaged service against one PostgreSQL, as two replicas in Kubernetes. Every job is
+ * scheduled every two seconds on both, so they fire at the same moment over the same due work, and the policy owner
+ * also runs each job on both at once. Each review task, notification, email and letter must exist exactly once.
+ */
+class TwoReplicasIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final List<String> JOBS = List.of("OPEN_REVIEW_TASKS", "HANDLE_OVERDUE_REVIEWS",
+            "FLAG_OVERDUE_EMERGENCY_ASSESSMENTS", "CLOSE_APPEAL_WINDOWS", "FLAG_OVERDUE_APPEAL_DECISIONS",
+            "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS");
+
+    record Replica(String name, int port, Process process, Path log) {
+    }
+
+    private static TestServices services;
+    private static final List<Replica> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoReplicasOnOneDatabase() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
+        services = new TestServices();
+        Map<String, String> config = services.start();
+        // Both at once: Flyway's lock must also let two replicas migrate one database together.
+        replicas.add(launch("a", config));
+        replicas.add(launch("b", config));
+        for (Replica replica : replicas) {
+            awaitReady(replica);
+        }
+        RestAssured.port = replicas.get(0).port();
+    }
+
+    @AfterAll
+    static void stop() {
+        replicas.forEach(replica -> replica.process().destroy());
+        replicas.forEach(replica -> replica.process().onExit().join());
+        RestAssured.reset();
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    @Test
+    void bothReplicasRunEveryJobOverTheSameWorkAndEachThingHappensOnce() throws Exception {
+        // Cases written through replica a, none of them due yet.
+        List<UUID> upcoming = new ArrayList<>();
+        List<UUID> overdue = new ArrayList<>();
+        List<UUID> windowClosed = new ArrayList<>();
+        LocalDate later = Fixtures.TODAY.plusMonths(5);
+        for (int i = 0; i < 10; i++) {
+            upcoming.add(id(Fixtures.decided(Fixtures.TODAY.minusDays(1), later)));
+            overdue.add(id(Fixtures.decided(Fixtures.TODAY.minusDays(1), later)));
+            windowClosed.add(id(Fixtures.decided(Fixtures.TODAY.minusDays(1), later)));
+        }
+        // Time passes for all of them at once, so both replicas' next ticks meet the same due work.
+        TestServices.sql("update policy_case set next_review_on = case when id = any(string_to_array(?, ',')::uuid[]) "
+                + "then ?::date else ?::date end where id = any(string_to_array(?, ',')::uuid[])", joined(upcoming),
+                Fixtures.TODAY.plusDays(3), Fixtures.TODAY.minusDays(1), joined(upcoming) + "," + joined(overdue));
+        TestServices.sql("update decision set decided_on = ?, customer_told_on = ? "
+                + "where case_id = any(string_to_array(?, ',')::uuid[])", Fixtures.TODAY.minusDays(60),
+                Fixtures.TODAY.minusDays(60), joined(windowClosed));
+        // And the policy owner runs every job on both replicas at the same moment, three times over.
+        for (int round = 0; round < 3; round++) {
+            for (String job : JOBS) {
+                runOnBothAtOnce(job);
+            }
+        }
+        Instant runByHand = Instant.now();
+
+        awaitUntil("every job's work is done", Duration.ofSeconds(90), () -> count(
+                "select count(*) from review where case_id = any(?) and state = 'OPEN' and kind = 'SCHEDULED'",
+                upcoming) == upcoming.size()
+                && count("select count(*) from review where case_id = any(?) and state = 'LAPSED'", overdue)
+                        == overdue.size()
+                && count("select count(*) from decision where case_id = any(?) and final_on is not null",
+                        windowClosed) == windowClosed.size()
+                && count("select count(*) from notification where state <> 'SENT'", List.of()) == 0);
+        // Let both replicas' schedules fire a few more times over work already done.
+        Thread.sleep(6_000);
+
+        for (UUID kase : upcoming) {
+            assertEquals(1, count("select count(*) from review where case_id = ?", kase), "review tasks of " + kase);
+        }
+        for (UUID kase : overdue) {
+            assertEquals(1, count("select count(*) from review where case_id = ?", kase), "review tasks of " + kase);
+            assertEquals(1, count("select count(*) from letter where case_id = ? and kind = 'LAPSE'", kase),
+                    "lapse letters of " + kase);
+            assertEquals(1, count("select count(*) from audit_event where case_id = ? and action = 'CASE_CLOSED'",
+                    kase), "closures of " + kase);
+        }
+        for (UUID kase : windowClosed) {
+            assertEquals(1, count("select count(*) from audit_event where case_id = ? and action = 'DECISION_FINAL'",
+                    kase), "decisions made final for " + kase);
+        }
+        // One notification per event and recipient, each emailed once, on its first attempt.
+        assertEquals(0, count("select count(*) from (select case_id, kind, recipient from notification "
+                + "group by case_id, kind, recipient having count(*) > 1) repeated", List.of()));
+        long notifications = count("select count(*) from notification", List.of());
+        assertTrue(notifications >= 5L * upcoming.size(), "notifications were written: " + notifications);
+        assertEquals(notifications, count("select count(*) from notification where attempts = 1", List.of()));
+        assertEquals(notifications, TestServices.mail.getReceivedMessages().length, "emails sent");
+
+        for (Replica replica : replicas) {
+            for (String job : JOBS) {
+                // Each replica's own schedule kept firing after the runs by hand.
+                String lastRun = Api.as("AUDITOR").port(replica.port()).get("/jobs").then().statusCode(200)
+                        .extract().path("items.find { it.name == '" + job + "' }.lastRun.startedAt");
+                assertTrue(lastRun != null && OffsetDateTime.parse(lastRun).toInstant().isAfter(runByHand),
+                        job + " ran on schedule on replica " + replica.name() + " (last run " + lastRun + ")");
+            }
+            String log = Files.readString(replica.log());
+            // For the record: what this replica's runs did (the other replica did the rest, or held the lock).
+            System.out.printf("replica %s: %s%n", replica.name(), java.util.regex.Pattern
+                    .compile("Job ([A-Z_]+) processed ([0-9]+) items").matcher(log).results()
+                    .map(m -> m.group(1) + "=" + m.group(2)).toList());
+            assertTrue(!log.contains("ERROR") && !log.contains("Exception"),
+                    "replica " + replica.name() + " logged an error; see " + replica.log());
+        }
+    }
+
+    private static String joined(List<UUID> ids) {
+        return String.join(",", ids.stream().map(UUID::toString).toList());
+    }
+
+    private static UUID id(Fixtures.Case kase) {
+        return UUID.fromString(kase.id());
+    }
+
+    private static void runOnBothAtOnce(String job) {
+        CyclicBarrier together = new CyclicBarrier(replicas.size());
+        List<CompletableFuture<Integer>> runs = replicas.stream().map(replica -> CompletableFuture.supplyAsync(() -> {
+            try {
+                together.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Api.as("POLICY_OWNER").port(replica.port()).post("/jobs/" + job + "/runs").then().extract()
+                    .statusCode();
+        })).toList();
+        runs.forEach(run -> assertEquals(200, run.join(), job));
+    }
+
+    /** The count a query returns; its one parameter, if any, a case id or a list of them ({@code any(?)}). */
+    private static long count(String sql, Object parameter) {
+        if (!sql.contains("?")) {
+            return ((Number) TestServices.query(sql).get(0)).longValue();
+        }
+        if (parameter instanceof List<?> ids) {
+            return ((Number) TestServices.query(sql.replace("any(?)", "any(string_to_array(?, ',')::uuid[])"),
+                    joined(ids.stream().map(UUID.class::cast).toList())).get(0)).longValue();
+        }
+        return ((Number) TestServices.query(sql, parameter).get(0)).longValue();
+    }
+
+    private static Replica launch(String name, Map<String, String> config) throws IOException {
+        int port = TestServices.freePort();
+        Path log = Path.of("target", "two-replicas-" + name + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx384m");
+        config.forEach((key, value) -> {
+            if (!key.startsWith("mp.jwt.")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
+        command.add("-Dquarkus.http.port=" + port);
+        for (String job : JOBS) {
+            command.add("-Dubcs.jobs." + job.toLowerCase().replace('_', '-') + ".cron=0/2 * * * * ?");
+        }
+        command.add("-jar");
+        command.add(JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As production is configured: the identity provider's key and issuer from the environment.
+        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", config.get("mp.jwt.verify.publickey.location"));
+        builder.environment().put("MP_JWT_VERIFY_ISSUER", config.get("mp.jwt.verify.issuer"));
+        return new Replica(name, port, builder.start(), log);
+    }
+
+    private static void awaitReady(Replica replica) throws IOException {
+        awaitUntil("replica " + replica.name() + " is ready", Duration.ofSeconds(120), () -> {
+            if (!replica.process().isAlive()) {
+                fail("replica " + replica.name() + " exited; see " + replica.log());
+            }
+            try {
+                return given().port(replica.port()).get("/q/health/ready").statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+    }
+
+    private static void awaitUntil(String what, Duration timeout, BooleanSupplier done) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting until " + what);
+            }
+        }
+    }
+}

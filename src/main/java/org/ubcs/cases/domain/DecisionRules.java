@@ -53,32 +53,29 @@ public final class DecisionRules {
 
     /** After a review: the next review date lies after today and no further ahead than the horizon. */
     public static void checkNextReview(LocalDate today, LocalDate nextReviewOn, PolicyConfig.Profile profile) {
-        if (!nextReviewOn.isAfter(today)) {
-            throw ProblemException.policyRule("REVIEW_DATE_NOT_AFTER_DECISION",
-                    "The next review date must be after today.");
-        }
-        LocalDate latest = today.plus(profile.maxReviewHorizon());
-        if (nextReviewOn.isAfter(latest)) {
-            throw ProblemException.policyRule("REVIEW_DATE_TOO_FAR", "The next review may be at most "
-                    + profile.maxReviewHorizon() + " ahead, that is on or before " + latest + ".");
-        }
+        checkWithinHorizon(today, nextReviewOn, profile, "today");
     }
 
     /** A review date after the decision, no earlier than the minimum duration and no later than the horizon. */
     public static void checkReviewDate(LocalDate decidedOn, LocalDate reviewOn, PolicyConfig.Profile profile) {
-        if (!reviewOn.isAfter(decidedOn)) {
-            throw ProblemException.policyRule("REVIEW_DATE_NOT_AFTER_DECISION",
-                    "The review date must be after the decision date.");
-        }
-        LocalDate latest = decidedOn.plus(profile.maxReviewHorizon());
-        if (reviewOn.isAfter(latest)) {
-            throw ProblemException.policyRule("REVIEW_DATE_TOO_FAR", "The review date may be at most "
-                    + profile.maxReviewHorizon() + " after the decision, that is on or before " + latest + ".");
-        }
+        checkWithinHorizon(decidedOn, reviewOn, profile, "the decision date");
         LocalDate earliest = decidedOn.plus(profile.minimumDuration());
         if (reviewOn.isBefore(earliest)) {
             throw ProblemException.policyRule("REVIEW_DATE_BEFORE_MINIMUM_DURATION", "A decision stands for at least "
                     + profile.minimumDuration() + ", so the review date may not be before " + earliest + ".");
+        }
+    }
+
+    private static void checkWithinHorizon(LocalDate from, LocalDate reviewOn, PolicyConfig.Profile profile,
+            String fromName) {
+        if (!reviewOn.isAfter(from)) {
+            throw ProblemException.policyRule("REVIEW_DATE_NOT_AFTER_DECISION",
+                    "The review date must be after " + fromName + ".");
+        }
+        LocalDate latest = from.plus(profile.maxReviewHorizon());
+        if (reviewOn.isAfter(latest)) {
+            throw ProblemException.policyRule("REVIEW_DATE_TOO_FAR", "The review date may be at most "
+                    + profile.maxReviewHorizon() + " after " + fromName + ", that is on or before " + latest + ".");
         }
     }
 }

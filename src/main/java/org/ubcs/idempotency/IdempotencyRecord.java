@@ -24,6 +24,7 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public String requestHash;
     public String location;
     public String etag;
+    @Column(columnDefinition = "text")
     public String body;
     public Instant createdAt;
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,7 +34,9 @@ public class LetterEntity extends PanacheEntityBase {
     /** LetterLanguage names in the order the letter gives them; a PostgreSQL array (see V6__letters.sql). */
     public String[] languages;
     public String subject;
+    @Column(columnDefinition = "text")
     public String html;
+    @Column(columnDefinition = "text")
     public String bodyText;
     public Instant createdAt;
     public LocalDate sentOn;

@@ -3,6 +3,7 @@ package org.ubcs.notification.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,6 +31,7 @@ public class NotificationEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public NotificationRecipient recipient;
     public String subject;
+    @Column(columnDefinition = "text")
     public String body;
     public UUID caseId;
     @Enumerated(EnumType.STRING)

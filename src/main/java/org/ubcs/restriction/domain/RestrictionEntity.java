@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +42,7 @@ public class RestrictionEntity extends PanacheEntityBase {
     public UUID supersededBy;
     public String type;
     @Convert(converter = TermsJson.class)
+    @Column(columnDefinition = "text")
     public Terms terms;
     @Enumerated(EnumType.STRING)
     public RestrictionScope scope;

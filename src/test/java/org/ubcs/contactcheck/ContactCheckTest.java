@@ -1,5 +1,6 @@
 package org.ubcs.contactcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -15,7 +16,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -136,6 +144,38 @@ class ContactCheckTest {
                 .body("verdict", equalTo("ALLOW_AS_NEW_COMPLAINT"));
         Api.as("AUDITOR").queryParam("entityType", "CONTACT").get("/audit-events").then()
                 .body("items.action", hasItem("CONTACT_RECORDED"));
+    }
+
+    @Test
+    void simultaneousRecordedContactsNeverExceedTheCap() throws Exception {
+        Case kase = Fixtures.applied();
+        Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"CONTACT_CAP\",\"maxContacts\":3,\"per\":\"WEEK\"}"));
+        String record = byId(kase.customerId(), "EMAIL", ",\"record\":true");
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> verdicts = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                verdicts.add(pool.submit(() -> {
+                    start.await();
+                    return check(record).extract().<String> path("verdict");
+                }));
+            }
+            start.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> verdict : verdicts) {
+                answers.add(verdict.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(3, answers.stream().filter("ALLOW"::equals).count(), answers.toString());
+            assertEquals(callers - 3, answers.stream().filter("CAP_REACHED"::equals).count(), answers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long allowed = database.preparedQuery("select count(*) from contact where customer_id = $1 and verdict = 'ALLOW'")
+                .execute(Tuple.of(UUID.fromString(kase.customerId()))).await().indefinitely()
+                .iterator().next().getLong(0);
+        assertEquals(3, allowed, "contacts recorded as allowed");
     }
 
     @Test

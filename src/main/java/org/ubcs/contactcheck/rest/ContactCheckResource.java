@@ -45,9 +45,9 @@ public class ContactCheckResource implements ContactChecksApi {
             return service.check(draft).map(outcome -> Response.ok(mapper.toApi(outcome)).build());
         }
         var actor = user.actor();
-        return idempotency.once("checkContact", actor, idempotencyKey, request,
-                () -> service.check(draft).flatMap(outcome -> service.record(actor, draft, outcome))
-                        .map(outcome -> idempotency.created(null, null, mapper.toApi(outcome))))
+        return service.identify(draft).flatMap(found -> idempotency.once("checkContact", actor, idempotencyKey,
+                request, () -> service.checkAndRecord(actor, draft, found)
+                        .map(outcome -> idempotency.created(null, null, mapper.toApi(outcome)))))
                 .map(Responses::ok);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,33 +55,57 @@ public class ContactCheckService {
     @Inject
     LondonClock clock;
 
-    /** Answers the question; the caller records the contact when asked to (see {@link #record}). */
+    /** Answers the question without recording anything: the hot path, on the reactive client alone. */
     public Uni<ContactOutcome> check(ContactQuestionDraft draft) {
-        ContactRules.Question question = draft.question();
-        LocalDate day = question.at().withZoneSameInstant(LondonClock.LONDON).toLocalDate();
-        return readModel.candidates(draft.who(), day).flatMap(candidates -> {
+        return identify(draft).flatMap(found -> found.customer() == null ? Uni.createFrom().item(found.unresolved())
+                : contactsInCapPeriods(found.customer(), draft.question(), readModel::contactsSince)
+                        .map(counts -> answer(draft, found.customer(), counts)));
+    }
+
+    /**
+     * Finds the customer the question is about, and the restrictions in force for them. Done before any transaction
+     * opens, so that a recording call never holds one connection while it waits for another.
+     */
+    public Uni<Identified> identify(ContactQuestionDraft draft) {
+        LocalDate day = draft.question().at().withZoneSameInstant(LondonClock.LONDON).toLocalDate();
+        return readModel.candidates(draft.who(), day).map(candidates -> {
             if (candidates.isEmpty() && draft.who().customerId() != null) {
                 throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No customer with this id.",
                         List.of(FieldError.field("/customerId", "no customer with this id")));
             }
-            if (candidates.isEmpty()) {
-                return Uni.createFrom().item(new ContactOutcome(ContactRules.unknownPerson(), null, null, null));
+            if (candidates.size() == 1) {
+                return new Identified(candidates.get(0), null);
             }
-            if (candidates.size() > 1) {
-                return Uni.createFrom().item(new ContactOutcome(ContactRules.ambiguous(), null, null, null));
-            }
-            Candidate customer = candidates.get(0);
-            return contactsInCapPeriods(customer, question).map(counts -> new ContactOutcome(
-                    ContactRules.evaluate(question, customer.inForce(), counts), customer.customerId(), null, null));
+            ContactRules.Answer answer = candidates.isEmpty() ? ContactRules.unknownPerson() : ContactRules.ambiguous();
+            return new Identified(null, new ContactOutcome(answer, null, null, null));
         });
     }
 
-    /** Records the contact the check was about, and files correspondence on a closed matter for screening. */
+    /**
+     * Answers the question for an identified customer and records the contact, which then counts towards caps (and
+     * files correspondence on a closed matter for screening). Contacts are counted and the verdict given under a lock
+     * on that customer, held until commit, so that two calls at once cannot both take the last contact a cap allows.
+     */
     @WithTransaction
-    public Uni<ContactOutcome> record(Actor actor, ContactQuestionDraft draft, ContactOutcome outcome) {
-        if (outcome.customerId() == null) {
-            return Uni.createFrom().item(outcome); // nobody on record to count the contact against
+    public Uni<ContactOutcome> checkAndRecord(Actor actor, ContactQuestionDraft draft, Identified found) {
+        if (found.customer() == null) {
+            return Uni.createFrom().item(found.unresolved()); // nobody on record to count the contact against
         }
+        return contacts.lockCustomer(found.customer().customerId())
+                .flatMap(locked -> contactsInCapPeriods(found.customer(), draft.question(), contacts::countSince))
+                .flatMap(counts -> record(actor, draft, answer(draft, found.customer(), counts)));
+    }
+
+    /** Either the one customer the identifiers match, or the answer when they match nobody or several people. */
+    public record Identified(Candidate customer, ContactOutcome unresolved) {
+    }
+
+    private static ContactOutcome answer(ContactQuestionDraft draft, Candidate customer, Map<Instant, Integer> counts) {
+        return new ContactOutcome(ContactRules.evaluate(draft.question(), customer.inForce(), counts),
+                customer.customerId(), null, null);
+    }
+
+    private Uni<ContactOutcome> record(Actor actor, ContactQuestionDraft draft, ContactOutcome outcome) {
         ContactRules.Question question = draft.question();
         ContactEntity contact = new ContactEntity();
         contact.id = UUID.randomUUID();
@@ -103,14 +128,15 @@ public class ContactCheckService {
     }
 
     /** Counts the customer's contacts only for the cap periods that apply: most checks need no count at all. */
-    private Uni<Map<Instant, Integer>> contactsInCapPeriods(Candidate customer, ContactRules.Question question) {
+    private static Uni<Map<Instant, Integer>> contactsInCapPeriods(Candidate customer, ContactRules.Question question,
+            BiFunction<UUID, Instant, Uni<Integer>> contactsSince) {
         Set<Instant> starts = customer.inForce().stream()
                 .filter(r -> r.terms() instanceof Terms.ContactCap && ContactRules.applies(r, question))
                 .map(r -> ContactRules.periodStart(((Terms.ContactCap) r.terms()).per(), question.at()))
                 .collect(Collectors.toSet());
         Uni<Map<Instant, Integer>> counts = Uni.createFrom().item(new HashMap<>());
         for (Instant start : starts) {
-            counts = counts.flatMap(map -> readModel.contactsSince(customer.customerId(), start).map(count -> {
+            counts = counts.flatMap(map -> contactsSince.apply(customer.customerId(), start).map(count -> {
                 map.put(start, count);
                 return map;
             }));

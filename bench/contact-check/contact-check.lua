@@ -1,6 +1,6 @@
 -- wrk script: POST /contact-checks for a random customer of the benchmark data, by a random channel.
 -- IDS_FILE lists customer ids (one per line); TOKEN is a CONTACT_CENTRE bearer token; DELAY_MS paces each
--- connection (0 = as fast as possible).
+-- connection, in milliseconds, fractions allowed (0 = as fast as possible).
 local ids = {}
 for line in io.lines(os.getenv("IDS_FILE")) do
   ids[#ids + 1] = line
@@ -24,8 +24,14 @@ function request()
     '{"customerId":"' .. id .. '","channel":"' .. channel .. '"}')
 end
 
+-- wrk waits whole milliseconds: a fractional DELAY_MS is met on average by rounding up or down at random.
 if pause > 0 then
+  local whole = math.floor(pause)
+  local fraction = pause - whole
   function delay()
-    return pause
+    if math.random() < fraction then
+      return whole + 1
+    end
+    return whole
   end
 end

@@ -1,0 +1,117 @@
+package org.ubcs.security;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Remembers bearer tokens that smallrye-jwt has verified, so that a client sending the same token on every request
+ * (the contact centre's checks) pays for the RSA signature check once rather than each time: on this 2-core machine
+ * verification cost more than the contact check's query. Only successes are kept, keyed by the whole token, each
+ * until the earlier of its {@code exp} and {@code ubcs.security.token-cache.max-age} after verification, which
+ * bounds how long a token keeps passing after its signing key is withdrawn. When the cache is full, expired entries
+ * are dropped; if it is still full the token is verified but not kept. {@code max-entries=0} turns it off.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokenCache implements JWTParser {
+
+    private record Verified(JsonWebToken token, long keepUntilMillis) {
+    }
+
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    @Inject
+    DefaultJWTParser verifier;
+
+    @ConfigProperty(name = "ubcs.security.token-cache.max-entries", defaultValue = "2000")
+    int maxEntries;
+
+    @ConfigProperty(name = "ubcs.security.token-cache.max-age", defaultValue = "PT60S")
+    Duration maxAge;
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(token);
+        if (known != null && now < known.keepUntilMillis()) {
+            return known.token();
+        }
+        JsonWebToken fresh = verifier.parse(token);
+        keep(token, fresh, now);
+        return fresh;
+    }
+
+    private void keep(String raw, JsonWebToken token, long now) {
+        if (maxEntries <= 0 || token.getExpirationTime() <= 0) {
+            return;
+        }
+        if (verified.size() >= maxEntries) {
+            verified.values().removeIf(entry -> entry.keepUntilMillis() <= now);
+            if (verified.size() >= maxEntries) {
+                return;
+            }
+        }
+        long until = Math.min(token.getExpirationTime() * 1000, now + maxAge.toMillis());
+        verified.put(raw, new Verified(token, until));
+    }
+
+    // Everything else smallrye-jwt offers is used rarely, if at all: straight through, never cached.
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verifier.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return verifier.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return verifier.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return verifier.parseOnly(token);
+    }
+}

@@ -1,0 +1,115 @@
+package org.ubcs.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ubcs.devmode.DevKeys;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * What the cache of verified tokens may and may not let through, with real keys and real smallrye-jwt verification.
+ * Withdrawing a signing key is played by pointing the cache at a verifier that trusts only another key.
+ */
+class VerifiedTokenCacheTest {
+
+    static final String ISSUER = "urn:ubcs:cache-test";
+
+    @TempDir
+    Path keysA;
+
+    @TempDir
+    Path keysB;
+
+    @BeforeEach
+    void keys() {
+        DevKeys.ensureKeyPair(keysA);
+        DevKeys.ensureKeyPair(keysB);
+    }
+
+    @Test
+    void aTokenOutlivesTheWithdrawalOfItsKeyByNoMoreThanTheMaximumAge() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofMillis(800));
+        String token = token(keysA, Duration.ofHours(1));
+        assertEquals("officer", cache.parse(token).getSubject());
+
+        cache.verifier = verifier(keysB); // the identity provider has rotated its key
+        assertEquals("officer", cache.parse(token).getSubject(), "still within the maximum age");
+        Thread.sleep(1_000);
+        assertThrows(ParseException.class, () -> cache.parse(token), "past the maximum age it is checked again");
+    }
+
+    @Test
+    void aCachedTokenIsRefusedOnceItExpires() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        String token = token(keysA, Duration.ofSeconds(2));
+        cache.parse(token);
+        Thread.sleep(3_100);
+        assertThrows(ParseException.class, () -> cache.parse(token));
+    }
+
+    @Test
+    void aFullCacheVerifiesNewTokensEveryTime() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 1, Duration.ofHours(1));
+        String first = token(keysA, Duration.ofHours(1));
+        String second = token(keysA, Duration.ofHours(1));
+        cache.parse(first);
+        cache.parse(second); // verified, but there is no room to keep it
+
+        cache.verifier = verifier(keysB);
+        assertEquals("officer", cache.parse(first).getSubject());
+        assertThrows(ParseException.class, () -> cache.parse(second));
+    }
+
+    @Test
+    void noEntriesTurnsItOff() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 0, Duration.ofHours(1));
+        String token = token(keysA, Duration.ofHours(1));
+        cache.parse(token);
+        cache.verifier = verifier(keysB);
+        assertThrows(ParseException.class, () -> cache.parse(token));
+    }
+
+    @Test
+    void aRefusedTokenIsNeverRemembered() throws Exception {
+        VerifiedTokenCache cache = cache(keysB, 100, Duration.ofHours(1));
+        String token = token(keysA, Duration.ofHours(1));
+        assertThrows(ParseException.class, () -> cache.parse(token));
+        cache.verifier = verifier(keysA);
+        assertEquals("officer", cache.parse(token).getSubject(), "verified afresh, not refused from memory");
+        cache.verifier = verifier(keysB);
+        assertEquals("officer", cache.parse(token).getSubject(), "the success is what is kept");
+    }
+
+    private static VerifiedTokenCache cache(Path trusted, int maxEntries, Duration maxAge) throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache();
+        cache.verifier = verifier(trusted);
+        cache.maxEntries = maxEntries;
+        cache.maxAge = maxAge;
+        return cache;
+    }
+
+    private static DefaultJWTParser verifier(Path trusted) throws Exception {
+        JWTAuthContextInfo context = new JWTAuthContextInfo(
+                KeyUtils.decodePublicKey(Files.readString(trusted.resolve("public.pem"))), ISSUER);
+        context.setExpGracePeriodSecs(0);
+        context.setClockSkew(0);
+        return new DefaultJWTParser(context);
+    }
+
+    private static String token(Path signer, Duration lifetime) {
+        return DevKeys.token(DevKeys.readPrivateKey(signer.resolve("private.pem")), ISSUER, "officer", "An Officer",
+                List.of(Roles.COMPLAINTS_OFFICER), lifetime);
+    }
+}

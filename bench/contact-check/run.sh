@@ -120,6 +120,13 @@ PACED_P50=$(awk '$1 == "50%" { print $2 }' "$WORK/paced.txt" | to_ms)
 PACED_P99=$(awk '$1 == "99%" { print $2 }' "$WORK/paced.txt" | to_ms)
 PACED_SHARE=$(awk -v a="$PACED_RPS" -v b="$RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
 
+section "The service's ceiling: GET /policy-profile flat out (authenticated, no database), $CLIENTS connections"
+# What any authenticated JSON answer costs here: HTTP, the token, security and Jackson, with no query at all.
+wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" \
+  "http://127.0.0.1:$PORT/policy-profile" > "$WORK/ceiling.txt"
+if grep -q "Non-2xx" "$WORK/ceiling.txt"; then cat "$WORK/ceiling.txt"; echo "errors in the ceiling run"; exit 1; fi
+CEILING=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/ceiling.txt")
+
 section "Baseline: pgbench -S, $CLIENTS clients, ${DURATION}s, same database"
 pgbench -h 127.0.0.1 -U ubcs_bench -i -s 10 -q "$DB" > /dev/null 2>&1
 pgbench -h 127.0.0.1 -U ubcs_bench -S -c "$CLIENTS" -j 2 -T "$DURATION" "$DB" > "$WORK/pgbench.txt" 2>&1
@@ -130,6 +137,8 @@ RATIO=$(awk -v a="$RPS" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }')
 printf 'contact checks, flat out:       %s req/s   p50 %s ms   p99 %s ms\n' "$RPS" "$P50" "$P99"
 printf 'contact checks, paced:          %s req/s   p50 %s ms   p99 %s ms   (%s%% of flat out; delay %s ms per connection)\n' \
   "$PACED_RPS" "$PACED_P50" "$PACED_P99" "$PACED_SHARE" "$DELAY"
+printf 'service ceiling, no database:   %s req/s   (contact checks reach %s%% of it)\n' "$CEILING" \
+  "$(awk -v a="$RPS" -v b="$CEILING" 'BEGIN { printf "%.0f", 100 * a / b }')"
 printf 'pgbench -S baseline:            %s tps\n' "$TPS"
 printf 'ratio contact checks / pgbench: %s   (target >= 0.6; p99 at 80%% target <= 20 ms)\n' "$RATIO"
 printf 'machine: %s cores, %s\n' "$(nproc)" "$(java -version 2>&1 | head -n 1)"

@@ -19,7 +19,8 @@ public enum ProblemType {
     UNKNOWN_REFERENCE("unknown-reference", 422, "A referenced resource does not exist"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
     VERSION_REQUIRED("version-required", 428, "If-Match required"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    JOB_FAILED("job-failed", 500, "The job failed");
 
     private final String slug;
     private final int status;

@@ -3,17 +3,29 @@ package org.ubcs.jobs;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ubcs.support.Fixtures.TODAY;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.Fixtures.Case;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 
 /** The scheduled jobs as operations see them: listed with their schedules, and run on demand by the policy owner. */
 @QuarkusTest
 class JobsTest {
+
+    @Inject
+    Pool database;
 
     @Test
     void everyJobIsListedWithItsScheduleAndItsLastRunHere() {
@@ -38,5 +50,43 @@ class JobsTest {
         Api.malformedAs("POLICY_OWNER").post("/jobs/open-review-tasks/runs").then().statusCode(404);
         Api.as("AUDITOR").post("/jobs/OPEN_REVIEW_TASKS/runs").then().statusCode(403);
         Api.anonymous().post("/jobs/OPEN_REVIEW_TASKS/runs").then().statusCode(401);
+    }
+
+    @Test
+    void aJobThatFailsStopsCleanlyAndThePolicyOwnerIsToldOnceADay() {
+        Case kase = Fixtures.decided(TODAY.minusDays(20), TODAY.minusDays(1));
+        String restriction = Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"WITNESS_REQUIRED\"}")
+                .replace(TODAY.toString(), TODAY.minusDays(20).toString()));
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        String review = Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id()).get("/reviews").then()
+                .body("items.state", contains("OPEN")).extract().path("items[0].id");
+        // Real PostgreSQL refuses to update this one review, as a corrupt row or a broken constraint would.
+        sql("create function ubcs_test_refuse() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'refused by the test'; end $$; "
+                + "create trigger ubcs_test_poison before update on review for each row when (old.id = '" + review
+                + "') execute function ubcs_test_refuse()");
+        try {
+            for (int run = 0; run < 2; run++) {
+                Api.as("POLICY_OWNER").post("/jobs/HANDLE_OVERDUE_REVIEWS/runs").then().statusCode(500)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:ubcs:problem:job-failed"))
+                        .body("detail", containsString("HANDLE_OVERDUE_REVIEWS"));
+            }
+            // Nothing of the failed batch is half-done...
+            Api.as(Fixtures.OFFICER).get("/reviews/" + review).then().body("state", equalTo("OPEN"));
+            Api.as(Fixtures.OFFICER).get("/restrictions/" + restriction).then().body("state", equalTo("ACTIVE"));
+            // ...and the policy owner hears of it once, however often it is retried today.
+            assertEquals(1L, sql("select count(*) from notification where kind = 'JOB_FAILED' and recipient = "
+                    + "'POLICY_OWNER' and dedupe_key like 'JOB_FAILED:HANDLE_OVERDUE_REVIEWS:" + TODAY + ":%'")
+                    .iterator().next().getLong(0));
+        } finally {
+            sql("drop trigger ubcs_test_poison on review; drop function ubcs_test_refuse()");
+        }
+        Fixtures.runJob("HANDLE_OVERDUE_REVIEWS");
+        Api.as(Fixtures.OFFICER).get("/reviews/" + review).then().body("state", equalTo("LAPSED"));
+    }
+
+    private RowSet<Row> sql(String statements) {
+        return database.query(statements).execute().await().indefinitely();
     }
 }

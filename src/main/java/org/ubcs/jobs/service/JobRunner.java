@@ -1,6 +1,7 @@
 package org.ubcs.jobs.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.ubcs.api.model.JobName;
 import org.ubcs.problem.ProblemException;
+import org.ubcs.problem.ProblemType;
 import org.ubcs.security.Actor;
 import org.ubcs.time.LondonClock;
 
@@ -53,6 +55,9 @@ public class JobRunner {
 
     @Inject
     LondonClock clock;
+
+    @Inject
+    Instance<JobFailureListener> failureListeners;
 
     private final Map<JobName, Run> lastRuns = new ConcurrentHashMap<>();
 
@@ -93,7 +98,28 @@ public class JobRunner {
                 LOG.infof("Job %s processed %d items", name, processed);
             }
             return run;
-        }).onFailure().invoke(failure -> LOG.errorf("Job %s failed: %s", name, failure.getClass().getName()));
+        }).onFailure().recoverWithUni(failure -> failed(name, failure));
+    }
+
+    /**
+     * A failed batch rolls back and the run stops, so the work behind the failing item waits: the policy owner is
+     * told (once a day per job), and the caller gets a problem rather than a bare 500.
+     */
+    private Uni<Run> failed(JobName name, Throwable failure) {
+        // Only the type: a message may quote stored values.
+        LOG.errorf("Job %s failed: %s", name, failure.getClass().getName());
+        LocalDate today = clock.today();
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (JobFailureListener listener : failureListeners) {
+            told = told.call(() -> Panache.withTransaction(() -> listener.jobFailed(name, today)));
+        }
+        return told.onFailure().invoke(e -> LOG.errorf("Could not report the failure of job %s: %s", name,
+                e.getClass().getName())).onFailure().recoverWithNull()
+                .map(nothing -> {
+                    throw ProblemException.of(ProblemType.JOB_FAILED, "The job " + name + " stopped at an item it "
+                            + "could not process; the due work it had not reached waits. The policy owner has been "
+                            + "told, and the service's log has the error.");
+                });
     }
 
     private Uni<Integer> batches(ScheduledJob job, Actor actor, int done, int batch) {

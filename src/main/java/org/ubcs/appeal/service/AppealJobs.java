@@ -15,6 +15,7 @@ import org.ubcs.appeal.repository.AppealRepository;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.DecisionEntity;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.jobs.service.ScheduledJob;
 import org.ubcs.notification.service.NotificationService;
 import org.ubcs.notification.service.NotificationService.OverdueNotice;
@@ -55,7 +56,7 @@ public final class AppealJobs {
         }
 
         @Override
-        public Uni<Integer> runBatch(Actor actor, int limit) {
+        public Uni<Integer> runBatch(Actor actor, Batch batch) {
             LocalDate today = clock.today();
             int window = policy.profile().appealWindowWorkingDays();
             return calendar.current().flatMap(days -> {
@@ -68,21 +69,26 @@ public final class AppealJobs {
                 return appeals.getSession().flatMap(session -> session.createSelectionQuery(
                         "from DecisionEntity d where d.finalOn is null and d.outcome = :applied "
                                 + "and d.customerToldOn <= :toldBy and not exists (select 1 from AppealEntity a "
-                                + "where a.decisionId = d.id and a.state in :live) order by d.customerToldOn, d.id",
+                                + "where a.decisionId = d.id and a.state in :live) and d.id not in :skip "
+                                + "order by d.customerToldOn, d.id",
                         DecisionEntity.class)
                         .setParameter("applied", DecisionOutcome.APPLY_POLICY)
                         .setParameter("toldBy", toldBy)
                         .setParameter("live", List.of(AppealState.LATE, AppealState.LODGED))
-                        .setMaxResults(limit).getResultList())
+                        .setParameter("skip", batch.skip())
+                        .setMaxResults(batch.limit()).getResultList())
                         .flatMap(closed -> {
                             Uni<Integer> done = Uni.createFrom().item(0);
                             for (DecisionEntity decision : closed) {
-                                decision.finalOn = today;
-                                done = done.call(() -> audit.record(actor, "DECISION_FINAL", AuditEntityType.CASE,
-                                        decision.caseId, decision.caseId, List.of("decision.finalOn")))
-                                        .map(n -> n + 1);
+                                done = done.call(() -> {
+                                    batch.attempting(decision.id);
+                                    decision.finalOn = today;
+                                    return audit.record(actor, "DECISION_FINAL", AuditEntityType.CASE,
+                                            decision.caseId, decision.caseId, List.of("decision.finalOn"))
+                                            .call(appeals::flush);
+                                }).map(n -> n + 1);
                             }
-                            return done.call(appeals::flush);
+                            return done;
                         });
             });
         }
@@ -107,16 +113,20 @@ public final class AppealJobs {
         }
 
         @Override
-        public Uni<Integer> runBatch(Actor actor, int limit) {
+        public Uni<Integer> runBatch(Actor actor, Batch batch) {
             LocalDate today = clock.today();
-            return appeals.find("state = ?1 and decisionDueOn < ?2 and overdueFlaggedOn is null "
-                    + "order by decisionDueOn, id", AppealState.LODGED, today).page(0, limit).list()
+            return appeals.find("state = ?1 and decisionDueOn < ?2 and overdueFlaggedOn is null and id not in ?3 "
+                    + "order by decisionDueOn, id", AppealState.LODGED, today, batch.skip())
+                    .page(0, batch.limit()).list()
                     .flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                            appeal -> appeal.overdueFlaggedOn = today,
+                            appeal -> {
+                                batch.attempting(appeal.id);
+                                appeal.overdueFlaggedOn = today;
+                            },
                             appeal -> new OverdueNotice("APPEAL_DECISION_OVERDUE", appeal.id, appeal.caseId,
                                     "An appeal decision is overdue", "The appeal " + appeal.id + " was due to be "
-                                            + "decided and the customer told by " + appeal.decisionDueOn + "."))
-                            .call(appeals::flush));
+                                            + "decided and the customer told by " + appeal.decisionDueOn + "."),
+                            appeals::flush));
         }
     }
 }

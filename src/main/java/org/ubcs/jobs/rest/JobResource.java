@@ -45,7 +45,7 @@ public class JobResource implements JobsApi {
     }
 
     private static JobRun toApi(JobRunner.Run run) {
-        return run == null ? null : new JobRun(run.name(), run.processed(), run.startedAt().atOffset(ZoneOffset.UTC),
-                run.finishedAt().atOffset(ZoneOffset.UTC));
+        return run == null ? null : new JobRun(run.name(), run.processed(), run.failedItems(),
+                run.startedAt().atOffset(ZoneOffset.UTC), run.finishedAt().atOffset(ZoneOffset.UTC));
     }
 }

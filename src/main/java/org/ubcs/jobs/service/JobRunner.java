@@ -2,9 +2,11 @@ package org.ubcs.jobs.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +42,11 @@ public class JobRunner {
     static final int BATCH = 200;
     static final int MAX_BATCHES = 10_000;
 
-    /** What a run did. */
-    public record Run(JobName name, int processed, Instant startedAt, Instant finishedAt) {
+    /** At most this many failing items are left out in one run; past it the run stops. */
+    static final int MAX_FAILED_ITEMS = 20;
+
+    /** What a run did; {@code failedItems} were left undone because working on them failed. */
+    public record Run(JobName name, int processed, List<UUID> failedItems, Instant startedAt, Instant finishedAt) {
     }
 
     @Inject
@@ -86,57 +91,75 @@ public class JobRunner {
         return lastRuns.get(name);
     }
 
-    /** Runs the job now, batch after batch, until it runs out of due work or another replica holds its lock. */
+    /**
+     * Runs the job now, batch after batch, until it runs out of due work or another replica holds its lock. An item
+     * that fails is left out and its batch run again without it, so one bad record does not hold up the rest.
+     */
     public Uni<Run> run(JobName name, Actor actor) {
         ScheduledJob job = jobs.stream().filter(j -> j.name() == name).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No job called " + name + "."));
         Instant started = clock.now();
-        return batches(job, actor, 0, 0).map(processed -> {
-            Run run = new Run(name, processed, started, clock.now());
-            lastRuns.put(name, run);
-            if (processed > 0) {
-                LOG.infof("Job %s processed %d items", name, processed);
-            }
-            return run;
-        }).onFailure().recoverWithUni(failure -> failed(name, failure));
+        List<UUID> failed = new ArrayList<>();
+        return batches(job, actor, failed, 0, 0)
+                .call(processed -> failed.isEmpty() ? Uni.createFrom().voidItem() : tell(name, failed))
+                .map(processed -> {
+                    Run run = new Run(name, processed, List.copyOf(failed), started, clock.now());
+                    lastRuns.put(name, run);
+                    if (processed > 0 || !failed.isEmpty()) {
+                        LOG.infof("Job %s processed %d items; %d failed", name, processed, failed.size());
+                    }
+                    return run;
+                }).onFailure().recoverWithUni(failure -> stopped(name, failed, failure));
     }
 
-    /**
-     * A failed batch rolls back and the run stops, so the work behind the failing item waits: the policy owner is
-     * told (once a day per job), and the caller gets a problem rather than a bare 500.
-     */
-    private Uni<Run> failed(JobName name, Throwable failure) {
-        // Only the type: a message may quote stored values.
-        LOG.errorf("Job %s failed: %s", name, failure.getClass().getName());
-        LocalDate today = clock.today();
-        Uni<Void> told = Uni.createFrom().voidItem();
-        for (JobFailureListener listener : failureListeners) {
-            told = told.call(() -> Panache.withTransaction(() -> listener.jobFailed(name, today)));
-        }
-        return told.onFailure().invoke(e -> LOG.errorf("Could not report the failure of job %s: %s", name,
-                e.getClass().getName())).onFailure().recoverWithNull()
-                .map(nothing -> {
-                    throw ProblemException.of(ProblemType.JOB_FAILED, "The job " + name + " stopped at an item it "
-                            + "could not process; the due work it had not reached waits. The policy owner has been "
-                            + "told, and the service's log has the error.");
-                });
-    }
-
-    private Uni<Integer> batches(ScheduledJob job, Actor actor, int done, int batch) {
-        return batch(job, actor).flatMap(processed -> processed < BATCH || batch + 1 >= MAX_BATCHES
+    private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed, int done, int batch) {
+        return batch(job, actor, failed).flatMap(processed -> processed < BATCH || batch + 1 >= MAX_BATCHES
                 ? Uni.createFrom().item(done + Math.max(processed, 0))
-                : batches(job, actor, done + processed, batch + 1));
+                : batches(job, actor, failed, done + processed, batch + 1));
     }
 
     /** One batch; -1 when another replica holds the job's lock. */
-    private Uni<Integer> batch(ScheduledJob job, Actor actor) {
+    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed) {
+        Batch batch = new Batch(BATCH, failed);
         if (!job.exclusive()) {
-            return job.runBatch(actor, BATCH);
+            return job.runBatch(actor, batch);
         }
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:job))", Boolean.class)
                 .setParameter("job", "ubcs-job:" + job.name()).getSingleResult())
-                .flatMap(locked -> locked ? job.runBatch(actor, BATCH) : Uni.createFrom().item(-1)));
+                .flatMap(locked -> locked ? job.runBatch(actor, batch) : Uni.createFrom().item(-1)))
+                // The transaction rolled back whole: run the batch again, without the item it failed on.
+                .onFailure(failure -> batch.current() != null && failed.size() < MAX_FAILED_ITEMS)
+                .recoverWithUni(failure -> {
+                    // Ids and the exception's type only: a message may quote stored values.
+                    LOG.errorf("Job %s failed on item %s (%s); it is left out of this run", job.name(),
+                            batch.current(), failure.getClass().getName());
+                    failed.add(batch.current());
+                    return batch(job, actor, failed);
+                });
+    }
+
+    /** Tells the policy owner (once a day per job) of the items left undone; a failure to tell is only logged. */
+    private Uni<Void> tell(JobName name, List<UUID> failed) {
+        LocalDate today = clock.today();
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (JobFailureListener listener : failureListeners) {
+            told = told.call(() -> Panache.withTransaction(() -> listener.jobFailed(name, today, failed)));
+        }
+        return told.onFailure().recoverWithUni(e -> {
+            LOG.errorf("Could not report the failure of job %s: %s", name, e.getClass().getName());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** The run stopped: on a failure no item explains, or after too many failed items. */
+    private Uni<Run> stopped(JobName name, List<UUID> failed, Throwable failure) {
+        LOG.errorf("Job %s stopped: %s", name, failure.getClass().getName());
+        return tell(name, failed).map(nothing -> {
+            throw ProblemException.of(ProblemType.JOB_FAILED, "The job " + name + " stopped before it finished; "
+                    + "the due work it had not reached waits. The policy owner has been told, and the service's log "
+                    + "has the error.");
+        });
     }
 
     private static String key(JobName name) {

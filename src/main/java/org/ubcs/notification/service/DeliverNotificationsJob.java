@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.jobs.service.ScheduledJob;
 import org.ubcs.security.Actor;
 
@@ -27,7 +28,8 @@ public class DeliverNotificationsJob implements ScheduledJob {
     }
 
     @Override
-    public Uni<Integer> runBatch(Actor actor, int limit) {
-        return notifications.deliverDue(limit);
+    public Uni<Integer> runBatch(Actor actor, Batch batch) {
+        // Each notification keeps its own attempts and errors: a failing one never holds up the rest.
+        return notifications.deliverDue(batch.limit());
     }
 }

@@ -2,6 +2,7 @@ package org.ubcs.notification.service;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,12 +21,15 @@ public class JobFailureNotice implements JobFailureListener {
     NotificationService notifications;
 
     @Override
-    public Uni<Void> jobFailed(JobName job, LocalDate on) {
+    public Uni<Void> jobFailed(JobName job, LocalDate on, List<UUID> failedItems) {
+        String what = failedItems.isEmpty()
+                ? "failed on " + on + " and stopped. Work it had not reached waits"
+                : "could not process " + failedItems.size() + " item(s) on " + on + " (ids " + failedItems
+                        + ") and left them undone; it did the rest";
         return notifications.notify("JOB_FAILED", job + ":" + on, List.of(NotificationRecipient.POLICY_OWNER), null,
                 "A scheduled job failed: " + job,
-                "The scheduled job " + job + " failed on " + on + " and stopped. Work it had not reached waits, so "
-                        + "reviews, appeal windows or overdue flags may be late until it runs cleanly. It tries again "
-                        + "at its next scheduled time, or when run from the API. The service's log has the error; "
-                        + "ask the platform team to look.").replaceWithVoid();
+                "The scheduled job " + job + " " + what + ". Until it runs cleanly, reviews, appeal windows or overdue "
+                        + "flags may be late. It tries again at its next scheduled time, or when run from the API. "
+                        + "The service's log has the error; ask the platform team to look.").replaceWithVoid();
     }
 }

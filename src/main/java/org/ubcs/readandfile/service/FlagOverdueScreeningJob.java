@@ -1,10 +1,10 @@
 package org.ubcs.readandfile.service;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.jobs.service.ScheduledJob;
 import org.ubcs.notification.service.NotificationService;
 import org.ubcs.notification.service.NotificationService.OverdueNotice;
@@ -33,15 +33,19 @@ public class FlagOverdueScreeningJob implements ScheduledJob {
     }
 
     @Override
-    public Uni<Integer> runBatch(Actor actor, int limit) {
+    public Uni<Integer> runBatch(Actor actor, Batch batch) {
         var today = clock.today();
-        return items.find("not screened and dueOn < ?1 and overdueFlaggedOn is null order by dueOn, id", today)
-                .page(0, limit).list().flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                        item -> item.overdueFlaggedOn = today,
+        return items.find("not screened and dueOn < ?1 and overdueFlaggedOn is null and id not in ?2 "
+                + "order by dueOn, id", today, batch.skip())
+                .page(0, batch.limit()).list().flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
+                        item -> {
+                            batch.attempting(item.id);
+                            item.overdueFlaggedOn = today;
+                        },
                         item -> new OverdueNotice("SCREENING_OVERDUE", item.id, item.caseId,
                                 "Filed correspondence is waiting to be screened",
                                 "Correspondence filed on " + item.receivedAt + " was due to be screened by "
-                                        + item.dueOn + ". Screen it for anything new or any safeguarding concern."))
-                        .call(items::flush));
+                                        + item.dueOn + ". Screen it for anything new or any safeguarding concern."),
+                        items::flush));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.jobs.service.ScheduledJob;
 import org.ubcs.notification.service.NotificationService;
 import org.ubcs.notification.service.NotificationService.OverdueNotice;
@@ -33,16 +34,20 @@ public class FlagOverdueEmergencyAssessmentsJob implements ScheduledJob {
     }
 
     @Override
-    public Uni<Integer> runBatch(Actor actor, int limit) {
+    public Uni<Integer> runBatch(Actor actor, Batch batch) {
         var today = clock.today();
         return restrictions.find("emergency and followUp is null and not lifted and assessmentDueOn < ?1 "
-                + "and overdueFlaggedOn is null order by assessmentDueOn, id", today).page(0, limit).list()
+                + "and overdueFlaggedOn is null and id not in ?2 order by assessmentDueOn, id", today, batch.skip())
+                .page(0, batch.limit()).list()
                 .flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                        r -> r.overdueFlaggedOn = today,
+                        r -> {
+                            batch.attempting(r.id);
+                            r.overdueFlaggedOn = today;
+                        },
                         r -> new OverdueNotice("EMERGENCY_ASSESSMENT_OVERDUE", r.id, r.caseId,
                                 "An emergency restriction has no follow-up assessment",
                                 "Emergency restriction " + r.id + " needed a follow-up assessment by "
-                                        + r.assessmentDueOn + ". Record it, or lift the restriction."))
-                        .call(restrictions::flush));
+                                        + r.assessmentDueOn + ". Record it, or lift the restriction."),
+                        restrictions::flush));
     }
 }

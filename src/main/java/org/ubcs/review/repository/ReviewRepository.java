@@ -38,32 +38,37 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
         return find(where + " order by createdAt, id", parameters).page(0, limit).list();
     }
 
-    /** Open tasks whose due date has passed, oldest first, at most {@code limit}. */
-    public Uni<List<ReviewEntity>> overdue(LocalDate today, int limit) {
-        return find("state = ?1 and dueOn < ?2 order by dueOn, id", ReviewState.OPEN, today).page(0, limit).list();
+    /** Open tasks whose due date has passed, oldest first, at most {@code limit}, none of {@code skip}. */
+    public Uni<List<ReviewEntity>> overdue(LocalDate today, int limit, List<UUID> skip) {
+        return find("state = ?1 and dueOn < ?2 and id not in ?3 order by dueOn, id", ReviewState.OPEN, today, skip)
+                .page(0, limit).list();
     }
 
     /**
      * Cases where the policy applies whose review task (for their next review date) should be open by
      * {@code opensBy} and is not yet: the work of the job that opens review tasks.
      */
-    public Uni<List<CaseEntity>> casesDueForTask(LocalDate opensBy, int limit) {
+    public Uni<List<CaseEntity>> casesDueForTask(LocalDate opensBy, int limit, List<UUID> skip) {
         return getSession().flatMap(session -> session.createSelectionQuery(
                 "from CaseEntity c where c.status = :applied and c.nextReviewOn <= :opensBy and not exists ("
                         + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
-                        + "and r.dueOn = c.nextReviewOn) order by c.nextReviewOn, c.id", CaseEntity.class)
+                        + "and r.dueOn = c.nextReviewOn) and c.id not in :skip order by c.nextReviewOn, c.id",
+                CaseEntity.class)
                 .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("opensBy", opensBy)
-                .setParameter("scheduled", ReviewKind.SCHEDULED).setMaxResults(limit).getResultList());
+                .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip).setMaxResults(limit)
+                .getResultList());
     }
 
     /** Cases where the policy has applied since on or before {@code decidedBy} with no status review yet. */
-    public Uni<List<CaseEntity>> casesDueForStatusReview(LocalDate decidedBy, int limit) {
+    public Uni<List<CaseEntity>> casesDueForStatusReview(LocalDate decidedBy, int limit, List<UUID> skip) {
         return getSession().flatMap(session -> session.createSelectionQuery(
                 "from CaseEntity c where c.status = :applied and exists (select 1 from DecisionEntity d "
                         + "where d.caseId = c.id and d.decidedOn <= :decidedBy) and not exists (select 1 from "
-                        + "ReviewEntity r where r.caseId = c.id and r.kind = :status) order by c.id", CaseEntity.class)
+                        + "ReviewEntity r where r.caseId = c.id and r.kind = :status) and c.id not in :skip order by c.id",
+                CaseEntity.class)
                 .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("decidedBy", decidedBy)
-                .setParameter("status", ReviewKind.STATUS_REVIEW).setMaxResults(limit).getResultList());
+                .setParameter("status", ReviewKind.STATUS_REVIEW).setParameter("skip", skip).setMaxResults(limit)
+                .getResultList());
     }
 
     public Uni<List<ReviewEntity>> openFor(UUID caseId) {

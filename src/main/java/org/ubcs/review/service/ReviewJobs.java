@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.JobName;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.jobs.service.ScheduledJob;
 import org.ubcs.security.Actor;
 
@@ -27,8 +28,8 @@ public final class ReviewJobs {
         }
 
         @Override
-        public Uni<Integer> runBatch(Actor actor, int limit) {
-            return reviews.openDueTasks(actor, limit);
+        public Uni<Integer> runBatch(Actor actor, Batch batch) {
+            return reviews.openDueTasks(actor, batch);
         }
     }
 
@@ -44,8 +45,8 @@ public final class ReviewJobs {
         }
 
         @Override
-        public Uni<Integer> runBatch(Actor actor, int limit) {
-            return reviews.handleOverdue(actor, limit);
+        public Uni<Integer> runBatch(Actor actor, Batch batch) {
+            return reviews.handleOverdue(actor, batch);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.ubcs.cases.domain.CaseProcedure;
 import org.ubcs.cases.domain.DecisionRules;
 import org.ubcs.cases.service.CaseClosedListener;
 import org.ubcs.cases.service.CaseService;
+import org.ubcs.jobs.service.Batch;
 import org.ubcs.letter.domain.LetterFacts;
 import org.ubcs.letter.service.LetterService;
 import org.ubcs.notification.service.NotificationService;
@@ -77,24 +78,29 @@ public class ReviewService implements CaseClosedListener {
     @Inject
     LondonClock clock;
 
-    /** Opens the review tasks now due, scheduled and (where the policy has one) status reviews; at most {@code limit}. */
-    public Uni<Integer> openDueTasks(Actor actor, int limit) {
+    /** Opens the review tasks now due, scheduled and (where the policy has one) status reviews: one job batch. */
+    public Uni<Integer> openDueTasks(Actor actor, Batch batch) {
         LocalDate today = clock.today();
         var profile = policy.profile();
-        return reviews.casesDueForTask(today.plus(profile.reviewPreparationLeadTime()), limit)
-                .flatMap(due -> openTasks(actor, due, ReviewKind.SCHEDULED, today))
-                .flatMap(scheduled -> scheduled >= limit || profile.statusReviewAfter().isEmpty()
+        return reviews.casesDueForTask(today.plus(profile.reviewPreparationLeadTime()), batch.limit(), batch.skip())
+                .flatMap(due -> openTasks(actor, batch, due, ReviewKind.SCHEDULED, today))
+                .flatMap(scheduled -> scheduled >= batch.limit() || profile.statusReviewAfter().isEmpty()
                         ? Uni.createFrom().item(scheduled)
                         : reviews.casesDueForStatusReview(today.minus(profile.statusReviewAfter().get()),
-                                limit - scheduled).flatMap(due -> openTasks(actor, due, ReviewKind.STATUS_REVIEW,
-                                        today)).map(status -> scheduled + status));
+                                batch.limit() - scheduled, batch.skip())
+                                .flatMap(due -> openTasks(actor, batch, due, ReviewKind.STATUS_REVIEW, today))
+                                .map(status -> scheduled + status));
     }
 
-    private Uni<Integer> openTasks(Actor actor, List<CaseEntity> due, ReviewKind kind, LocalDate today) {
+    private Uni<Integer> openTasks(Actor actor, Batch batch, List<CaseEntity> due, ReviewKind kind,
+            LocalDate today) {
         Uni<Integer> opened = Uni.createFrom().item(0);
         for (CaseEntity kase : due) {
             LocalDate dueOn = kind == ReviewKind.SCHEDULED ? kase.nextReviewOn : today;
-            opened = opened.flatMap(count -> open(actor, kase, kind, dueOn, null).replaceWith(count + 1));
+            opened = opened.flatMap(count -> {
+                batch.attempting(kase.id);
+                return open(actor, kase, kind, dueOn, null).call(reviews::flush).replaceWith(count + 1);
+            });
         }
         return opened;
     }
@@ -121,14 +127,18 @@ public class ReviewService implements CaseClosedListener {
                                 + ". Prepare it (Form B) and record the outcome in the service."));
     }
 
-    /** Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. */
-    public Uni<Integer> handleOverdue(Actor actor, int limit) {
+    /** Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. One job batch. */
+    public Uni<Integer> handleOverdue(Actor actor, Batch batch) {
         LocalDate today = clock.today();
-        return reviews.overdue(today, limit).flatMap(overdue -> {
+        return reviews.overdue(today, batch.limit(), batch.skip()).flatMap(overdue -> {
             Uni<Integer> handled = Uni.createFrom().item(0);
             for (ReviewEntity review : overdue) {
-                handled = handled.flatMap(count -> (policy.profile().overdueReviewAction() == OverdueReviewAction.LAPSE
-                        ? lapse(actor, review) : escalate(actor, review)).replaceWith(count + 1));
+                handled = handled.flatMap(count -> {
+                    batch.attempting(review.id);
+                    return (policy.profile().overdueReviewAction() == OverdueReviewAction.LAPSE
+                            ? lapse(actor, review) : escalate(actor, review)).call(reviews::flush)
+                            .replaceWith(count + 1);
+                });
             }
             return handled;
         });

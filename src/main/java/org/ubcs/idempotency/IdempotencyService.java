@@ -20,12 +20,14 @@ import org.ubcs.web.Created;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Runs a create at most once per Idempotency-Key: the same key and body replay the first answer, the same key with
- * another body is refused. The record is written in the create's own transaction.
+ * another body is refused. The record is written in the create's own transaction, under a lock on the key, so a
+ * retry sent while the first call is still running replays it rather than failing on the record's unique key.
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -46,7 +48,12 @@ public class IdempotencyService {
         }
         String scope = operation + " " + actor.subject();
         String hash = hash(request);
-        return IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2", scope, key).firstResult()
+        // A client that retries while its first call is still running waits for it here, then gets its answer.
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select true from pg_advisory_xact_lock(hashtext(:key))", Boolean.class)
+                .setParameter("key", "ubcs-idempotency:" + scope + " " + key).getSingleResult())
+                .flatMap(locked -> IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2", scope, key)
+                        .<IdempotencyRecord>firstResult())
                 .flatMap(existing -> {
                     if (existing != null && existing.createdAt.isBefore(clock.now().minus(RETENTION))) {
                         return existing.delete().flatMap(deleted -> createAndRecord(scope, key, hash, create));

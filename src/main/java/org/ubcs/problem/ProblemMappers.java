@@ -179,7 +179,7 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         // Exception messages may quote stored values, so only types and frames are logged.
-        LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), describe(e));
+        LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), Failures.describe(e));
         return respond(base(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side; quote incident " + incident + " to the service desk.", uri));
     }
@@ -272,16 +272,6 @@ public class ProblemMappers {
             return FieldError.parameter(Parameters.httpName(violation, parameter), violation.getMessage());
         }
         return FieldError.field(fields.isEmpty() ? "" : "/" + String.join("/", fields), violation.getMessage());
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getClass().getName());
-            Arrays.stream(t.getStackTrace()).limit(8).forEach(frame -> text.append("\n\tat ").append(frame));
-            text.append("\ncaused by ");
-        }
-        return text.substring(0, text.length() - "\ncaused by ".length());
     }
 
     private static Problem base(ProblemType type, String detail, UriInfo uri) {

@@ -25,8 +25,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * (the contact centre's checks) pays for the RSA signature check once rather than each time: on this 2-core machine
  * verification cost more than the contact check's query. Only successes are kept, keyed by the whole token, each
  * until the earlier of its {@code exp} and {@code ubcs.security.token-cache.max-age} after verification, which
- * bounds how long a token keeps passing after its signing key is withdrawn. When the cache is full, expired entries
- * are dropped; if it is still full the token is verified but not kept. {@code max-entries=0} turns it off.
+ * bounds how long a token keeps passing after its signing key is withdrawn (and, were {@code mp.jwt.verify.token.age}
+ * ever set, how long past that age). When the cache is full, expired entries are dropped; if it is still full the
+ * token is verified but not kept. {@code max-entries=0} turns it off.
  */
 @Alternative
 @Priority(1)

@@ -179,6 +179,37 @@ class ContactCheckTest {
     }
 
     @Test
+    void aRetrySentWhileTheFirstCallIsRunningGetsTheSameAnswer() throws Exception {
+        Case kase = Fixtures.applied();
+        String key = "contact-" + UUID.randomUUID();
+        String body = byId(kase.customerId(), "LETTER", ",\"record\":true");
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Api.as(CENTRE).header("Idempotency-Key", key).body(body).post("/contact-checks").then()
+                            .statusCode(200).extract().<String> path("recordedContactId");
+                }));
+            }
+            start.countDown();
+            String first = answers.get(0).get(60, TimeUnit.SECONDS);
+            for (Future<String> answer : answers) {
+                assertEquals(first, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long recorded = database.preparedQuery("select count(*) from contact where customer_id = $1")
+                .execute(Tuple.of(UUID.fromString(kase.customerId()))).await().indefinitely()
+                .iterator().next().getLong(0);
+        assertEquals(1, recorded, "contacts recorded");
+    }
+
+    @Test
     void anIdempotencyKeyRecordsAContactOnce() {
         Case kase = Fixtures.applied();
         Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"CONTACT_CAP\",\"maxContacts\":1,\"per\":\"MONTH\"}"));

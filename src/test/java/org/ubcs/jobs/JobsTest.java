@@ -4,11 +4,14 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ubcs.support.Fixtures.TODAY;
+
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -114,6 +117,26 @@ class JobsTest {
         }
         Fixtures.runJob("HANDLE_OVERDUE_REVIEWS");
         Api.as(Fixtures.OFFICER).get("/reviews/" + reviewOf(kase)).then().body("state", equalTo("LAPSED"));
+    }
+
+    @Test
+    void twoOverdueReviewsOfOneCaseLapseItOnceAndNeitherIsAFailure() {
+        Case kase = overdueReviewCase();
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        String scheduled = reviewOf(kase);
+        // The customer's own request for a review, also overdue (made by hand: the API refuses one this early).
+        String requested = UUID.randomUUID().toString();
+        sql("insert into review (id, case_id, customer_id, kind, due_on, opens_on, assigned_to, state, "
+                + "request_reasons, created_at, version) select '" + requested + "', case_id, customer_id, "
+                + "'CUSTOMER_REQUEST', due_on, opens_on, assigned_to, 'OPEN', 'Please look again.', created_at, 0 "
+                + "from review where id = '" + scheduled + "'");
+        Api.as("POLICY_OWNER").post("/jobs/HANDLE_OVERDUE_REVIEWS/runs").then().statusCode(200)
+                .body("failedItems", hasSize(0));
+        Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id()).get("/reviews").then()
+                .body("items.state", containsInAnyOrder("LAPSED", "CANCELLED"));
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("status", equalTo("CLOSED"));
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id() + "/letters").then()
+                .body("items.findAll { it.kind == 'LAPSE' }", hasSize(1));
     }
 
     /** A case whose review fell due yesterday, with a restriction that lapses if it is not held. */

@@ -77,19 +77,11 @@ public final class AppealJobs {
                         .setParameter("live", List.of(AppealState.LATE, AppealState.LODGED))
                         .setParameter("skip", batch.skip())
                         .setMaxResults(batch.limit()).getResultList())
-                        .flatMap(closed -> {
-                            Uni<Integer> done = Uni.createFrom().item(0);
-                            for (DecisionEntity decision : closed) {
-                                done = done.call(() -> {
-                                    batch.attempting(decision.id);
-                                    decision.finalOn = today;
-                                    return audit.record(actor, "DECISION_FINAL", AuditEntityType.CASE,
-                                            decision.caseId, decision.caseId, List.of("decision.finalOn"))
-                                            .call(appeals::flush);
-                                }).map(n -> n + 1);
-                            }
-                            return done;
-                        });
+                        .flatMap(closed -> batch.each(closed, decision -> decision.id, decision -> {
+                            decision.finalOn = today;
+                            return audit.record(actor, "DECISION_FINAL", AuditEntityType.CASE, decision.caseId,
+                                    decision.caseId, List.of("decision.finalOn")).call(appeals::flush);
+                        }));
             });
         }
     }
@@ -118,15 +110,13 @@ public final class AppealJobs {
             return appeals.find("state = ?1 and decisionDueOn < ?2 and overdueFlaggedOn is null and id not in ?3 "
                     + "order by decisionDueOn, id", AppealState.LODGED, today, batch.skip())
                     .page(0, batch.limit()).list()
-                    .flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                            appeal -> {
-                                batch.attempting(appeal.id);
-                                appeal.overdueFlaggedOn = today;
-                            },
-                            appeal -> new OverdueNotice("APPEAL_DECISION_OVERDUE", appeal.id, appeal.caseId,
-                                    "An appeal decision is overdue", "The appeal " + appeal.id + " was due to be "
-                                            + "decided and the customer told by " + appeal.decisionDueOn + "."),
-                            appeals::flush));
+                    .flatMap(overdue -> batch.each(overdue, appeal -> appeal.id, appeal -> {
+                        appeal.overdueFlaggedOn = today; // flagged once: the query above skips it from now on
+                        return notifications.tellPolicyOwnerOfOverdue(new OverdueNotice("APPEAL_DECISION_OVERDUE",
+                                appeal.id, appeal.caseId, "An appeal decision is overdue", "The appeal " + appeal.id
+                                        + " was due to be decided and the customer told by " + appeal.decisionDueOn
+                                        + ".")).call(appeals::flush);
+                    }));
         }
     }
 }

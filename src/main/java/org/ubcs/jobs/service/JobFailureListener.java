@@ -14,6 +14,10 @@ import io.smallrye.mutiny.Uni;
  */
 public interface JobFailureListener {
 
-    /** @param failedItems the ids of the items that failed; empty when the run stopped on a failure of its own */
-    Uni<Void> jobFailed(JobName job, LocalDate on, List<UUID> failedItems);
+    /**
+     * @param failedItems the ids of the items that failed and were left undone
+     * @param stopped whether the run stopped before it finished (too many failed items, or a failure no item
+     *        explains), leaving due work it had not reached
+     */
+    Uni<Void> jobFailed(JobName job, LocalDate on, List<UUID> failedItems, boolean stopped);
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.ubcs.api.model.JobName;
+import org.ubcs.problem.Failures;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.security.Actor;
@@ -42,7 +43,7 @@ public class JobRunner {
     static final int BATCH = 200;
     static final int MAX_BATCHES = 10_000;
 
-    /** At most this many failing items are left out in one run; past it the run stops. */
+    /** At most this many failing items are left out in one run; the next failure stops it. */
     static final int MAX_FAILED_ITEMS = 20;
 
     /** What a run did; {@code failedItems} were left undone because working on them failed. */
@@ -101,7 +102,7 @@ public class JobRunner {
         Instant started = clock.now();
         List<UUID> failed = new ArrayList<>();
         return batches(job, actor, failed, 0, 0)
-                .call(processed -> failed.isEmpty() ? Uni.createFrom().voidItem() : tell(name, failed))
+                .call(processed -> failed.isEmpty() ? Uni.createFrom().voidItem() : tell(name, failed, false))
                 .map(processed -> {
                     Run run = new Run(name, processed, List.copyOf(failed), started, clock.now());
                     lastRuns.put(name, run);
@@ -131,34 +132,33 @@ public class JobRunner {
                 // The transaction rolled back whole: run the batch again, without the item it failed on.
                 .onFailure(failure -> batch.current() != null && failed.size() < MAX_FAILED_ITEMS)
                 .recoverWithUni(failure -> {
-                    // Ids and the exception's type only: a message may quote stored values.
-                    LOG.errorf("Job %s failed on item %s (%s); it is left out of this run", job.name(),
-                            batch.current(), failure.getClass().getName());
+                    LOG.errorf("Job %s failed on item %s; it is left out of this run: %s", job.name(),
+                            batch.current(), Failures.describe(failure));
                     failed.add(batch.current());
                     return batch(job, actor, failed);
                 });
     }
 
     /** Tells the policy owner (once a day per job) of the items left undone; a failure to tell is only logged. */
-    private Uni<Void> tell(JobName name, List<UUID> failed) {
+    private Uni<Void> tell(JobName name, List<UUID> failed, boolean stopped) {
         LocalDate today = clock.today();
         Uni<Void> told = Uni.createFrom().voidItem();
         for (JobFailureListener listener : failureListeners) {
-            told = told.call(() -> Panache.withTransaction(() -> listener.jobFailed(name, today, failed)));
+            told = told.call(() -> Panache.withTransaction(() -> listener.jobFailed(name, today, failed, stopped)));
         }
         return told.onFailure().recoverWithUni(e -> {
-            LOG.errorf("Could not report the failure of job %s: %s", name, e.getClass().getName());
+            LOG.errorf("Could not report the failure of job %s: %s", name, Failures.describe(e));
             return Uni.createFrom().voidItem();
         });
     }
 
     /** The run stopped: on a failure no item explains, or after too many failed items. */
     private Uni<Run> stopped(JobName name, List<UUID> failed, Throwable failure) {
-        LOG.errorf("Job %s stopped: %s", name, failure.getClass().getName());
-        return tell(name, failed).map(nothing -> {
+        LOG.errorf("Job %s stopped after %d failed items: %s", name, failed.size(), Failures.describe(failure));
+        return tell(name, failed, true).map(nothing -> {
             throw ProblemException.of(ProblemType.JOB_FAILED, "The job " + name + " stopped before it finished; "
-                    + "the due work it had not reached waits. The policy owner has been told, and the service's log "
-                    + "has the error.");
+                    + "the due work it had not reached waits. The service's log has the error, and the policy owner "
+                    + "is told by a JOB_FAILED notification (once a day).");
         });
     }
 

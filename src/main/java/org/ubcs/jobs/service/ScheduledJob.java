@@ -17,10 +17,10 @@ public interface ScheduledJob {
     JobName name();
 
     /**
-     * Does up to {@code batch.limit()} items of due work, leaving out {@code batch.skip()}; returns how many it did.
-     * Before each item it calls {@code batch.attempting(id)}, and it flushes the item's changes before the next, so a
-     * failure is put down to the right item. When {@link #exclusive()}, it runs inside a transaction that holds the
-     * job's advisory lock; otherwise it manages its own transactions and failures.
+     * Does up to {@code batch.limit()} items of due work, leaving out {@code batch.skip()}, each through
+     * {@code batch.each} (which flushes nothing itself: the work writes its item before it completes); returns how
+     * many it did. When {@link #exclusive()}, it runs inside a transaction that holds the job's advisory lock;
+     * otherwise it manages its own transactions and failures.
      */
     Uni<Integer> runBatch(Actor actor, Batch batch);
 

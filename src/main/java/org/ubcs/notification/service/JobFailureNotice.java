@@ -21,11 +21,12 @@ public class JobFailureNotice implements JobFailureListener {
     NotificationService notifications;
 
     @Override
-    public Uni<Void> jobFailed(JobName job, LocalDate on, List<UUID> failedItems) {
-        String what = failedItems.isEmpty()
-                ? "failed on " + on + " and stopped. Work it had not reached waits"
-                : "could not process " + failedItems.size() + " item(s) on " + on + " (ids " + failedItems
-                        + ") and left them undone; it did the rest";
+    public Uni<Void> jobFailed(JobName job, LocalDate on, List<UUID> failedItems, boolean stopped) {
+        String items = failedItems.isEmpty() ? ""
+                : " It could not process " + failedItems.size() + " item(s) (ids " + failedItems + ").";
+        String what = stopped
+                ? "stopped before it finished on " + on + "." + items + " Due work it had not reached waits"
+                : "ran on " + on + " but left items undone." + items + " It did the rest";
         return notifications.notify("JOB_FAILED", job + ":" + on, List.of(NotificationRecipient.POLICY_OWNER), null,
                 "A scheduled job failed: " + job,
                 "The scheduled job " + job + " " + what + ". Until it runs cleanly, reviews, appeal windows or overdue "

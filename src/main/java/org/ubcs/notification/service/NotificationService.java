@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,23 +85,10 @@ public class NotificationService {
     public record OverdueNotice(String kind, UUID itemId, UUID caseId, String subject, String body) {
     }
 
-    /**
-     * Tells the policy owner of each overdue item, once: {@code flag} marks the item so that the job selecting it
-     * skips it from now on, and each gets one notification. One item at a time, each written ({@code flush}) before
-     * the next, so a failure belongs to the item being flagged. Returns how many were flagged.
-     */
-    public <T> Uni<Integer> tellPolicyOwnerOfOverdue(List<T> overdue, java.util.function.Consumer<T> flag,
-            java.util.function.Function<T, OverdueNotice> notice, Supplier<Uni<Void>> flush) {
-        Uni<Integer> told = Uni.createFrom().item(0);
-        for (T item : overdue) {
-            told = told.flatMap(count -> {
-                flag.accept(item);
-                OverdueNotice n = notice.apply(item);
-                return notify(n.kind(), n.itemId().toString(), List.of(NotificationRecipient.POLICY_OWNER),
-                        n.caseId(), n.subject(), n.body()).call(flush::get).replaceWith(count + 1);
-            });
-        }
-        return told;
+    /** Tells the policy owner of one overdue item, once, in the caller's transaction. */
+    public Uni<Integer> tellPolicyOwnerOfOverdue(OverdueNotice n) {
+        return notify(n.kind(), n.itemId().toString(), List.of(NotificationRecipient.POLICY_OWNER), n.caseId(),
+                n.subject(), n.body());
     }
 
     @WithSession

@@ -37,15 +37,13 @@ public class FlagOverdueScreeningJob implements ScheduledJob {
         var today = clock.today();
         return items.find("not screened and dueOn < ?1 and overdueFlaggedOn is null and id not in ?2 "
                 + "order by dueOn, id", today, batch.skip())
-                .page(0, batch.limit()).list().flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                        item -> {
-                            batch.attempting(item.id);
-                            item.overdueFlaggedOn = today;
-                        },
-                        item -> new OverdueNotice("SCREENING_OVERDUE", item.id, item.caseId,
-                                "Filed correspondence is waiting to be screened",
-                                "Correspondence filed on " + item.receivedAt + " was due to be screened by "
-                                        + item.dueOn + ". Screen it for anything new or any safeguarding concern."),
-                        items::flush));
+                .page(0, batch.limit()).list().flatMap(overdue -> batch.each(overdue, item -> item.id, item -> {
+                    item.overdueFlaggedOn = today; // flagged once: the query above skips it from now on
+                    return notifications.tellPolicyOwnerOfOverdue(new OverdueNotice("SCREENING_OVERDUE", item.id,
+                            item.caseId, "Filed correspondence is waiting to be screened",
+                            "Correspondence filed on " + item.receivedAt + " was due to be screened by " + item.dueOn
+                                    + ". Screen it for anything new or any safeguarding concern."))
+                            .call(items::flush);
+                }));
     }
 }

@@ -39,15 +39,13 @@ public class FlagOverdueEmergencyAssessmentsJob implements ScheduledJob {
         return restrictions.find("emergency and followUp is null and not lifted and assessmentDueOn < ?1 "
                 + "and overdueFlaggedOn is null and id not in ?2 order by assessmentDueOn, id", today, batch.skip())
                 .page(0, batch.limit()).list()
-                .flatMap(overdue -> notifications.tellPolicyOwnerOfOverdue(overdue,
-                        r -> {
-                            batch.attempting(r.id);
-                            r.overdueFlaggedOn = today;
-                        },
-                        r -> new OverdueNotice("EMERGENCY_ASSESSMENT_OVERDUE", r.id, r.caseId,
-                                "An emergency restriction has no follow-up assessment",
-                                "Emergency restriction " + r.id + " needed a follow-up assessment by "
-                                        + r.assessmentDueOn + ". Record it, or lift the restriction."),
-                        restrictions::flush));
+                .flatMap(overdue -> batch.each(overdue, r -> r.id, r -> {
+                    r.overdueFlaggedOn = today; // flagged once: the query above skips it from now on
+                    return notifications.tellPolicyOwnerOfOverdue(new OverdueNotice("EMERGENCY_ASSESSMENT_OVERDUE",
+                            r.id, r.caseId, "An emergency restriction has no follow-up assessment",
+                            "Emergency restriction " + r.id + " needed a follow-up assessment by "
+                                    + r.assessmentDueOn + ". Record it, or lift the restriction."))
+                            .call(restrictions::flush);
+                }));
     }
 }

@@ -94,15 +94,8 @@ public class ReviewService implements CaseClosedListener {
 
     private Uni<Integer> openTasks(Actor actor, Batch batch, List<CaseEntity> due, ReviewKind kind,
             LocalDate today) {
-        Uni<Integer> opened = Uni.createFrom().item(0);
-        for (CaseEntity kase : due) {
-            LocalDate dueOn = kind == ReviewKind.SCHEDULED ? kase.nextReviewOn : today;
-            opened = opened.flatMap(count -> {
-                batch.attempting(kase.id);
-                return open(actor, kase, kind, dueOn, null).call(reviews::flush).replaceWith(count + 1);
-            });
-        }
-        return opened;
+        return batch.each(due, kase -> kase.id, kase -> open(actor, kase, kind,
+                kind == ReviewKind.SCHEDULED ? kase.nextReviewOn : today, null).call(reviews::flush));
     }
 
     private Uni<ReviewEntity> open(Actor actor, CaseEntity kase, ReviewKind kind, LocalDate dueOn, String reasons) {
@@ -130,18 +123,15 @@ public class ReviewService implements CaseClosedListener {
     /** Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. One job batch. */
     public Uni<Integer> handleOverdue(Actor actor, Batch batch) {
         LocalDate today = clock.today();
-        return reviews.overdue(today, batch.limit(), batch.skip()).flatMap(overdue -> {
-            Uni<Integer> handled = Uni.createFrom().item(0);
-            for (ReviewEntity review : overdue) {
-                handled = handled.flatMap(count -> {
-                    batch.attempting(review.id);
+        return reviews.overdue(today, batch.limit(), batch.skip()).flatMap(overdue -> batch.each(overdue,
+                review -> review.id, review -> {
+                    if (review.state != ReviewState.OPEN) {
+                        // An earlier review of the same case lapsed in this batch, closed it and cancelled this one.
+                        return Uni.createFrom().voidItem();
+                    }
                     return (policy.profile().overdueReviewAction() == OverdueReviewAction.LAPSE
-                            ? lapse(actor, review) : escalate(actor, review)).call(reviews::flush)
-                            .replaceWith(count + 1);
-                });
-            }
-            return handled;
-        });
+                            ? lapse(actor, review) : escalate(actor, review)).call(reviews::flush);
+                }));
     }
 
     private Uni<Void> escalate(Actor actor, ReviewEntity review) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.ubcs.locking.AdvisoryLocks;
 import org.ubcs.time.LondonClock;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
@@ -20,7 +21,6 @@ import org.ubcs.web.Created;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -49,10 +49,8 @@ public class IdempotencyService {
         String scope = operation + " " + actor.subject();
         String hash = hash(request);
         // A client that retries while its first call is still running waits for it here, then gets its answer.
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select true from pg_advisory_xact_lock(hashtext(:key))", Boolean.class)
-                .setParameter("key", "ubcs-idempotency:" + scope + " " + key).getSingleResult())
-                .flatMap(locked -> IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2", scope, key)
+        return AdvisoryLocks.hold("ubcs-idempotency:" + scope + " " + key)
+                .flatMap(held -> IdempotencyRecord.<IdempotencyRecord>find("scope = ?1 and key = ?2", scope, key)
                         .<IdempotencyRecord>firstResult())
                 .flatMap(existing -> {
                     if (existing != null && existing.createdAt.isBefore(clock.now().minus(RETENTION))) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ubcs.contactcheck.domain.ContactEntity;
+import org.ubcs.locking.AdvisoryLocks;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -17,9 +17,7 @@ public class ContactRepository implements PanacheRepositoryBase<ContactEntity, U
 
     /** Serialises recording for one customer until the transaction ends (the contact cap depends on it). */
     public Uni<Void> lockCustomer(UUID customerId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select true from pg_advisory_xact_lock(hashtext(:key))", Boolean.class)
-                .setParameter("key", "ubcs-contact:" + customerId).getSingleResult()).replaceWithVoid();
+        return AdvisoryLocks.hold("ubcs-contact:" + customerId);
     }
 
     public Uni<Integer> countSince(UUID customerId, Instant since) {

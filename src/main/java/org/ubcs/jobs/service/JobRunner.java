@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.ubcs.api.model.JobName;
+import org.ubcs.locking.AdvisoryLocks;
 import org.ubcs.problem.Failures;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
@@ -125,9 +126,7 @@ public class JobRunner {
         if (!job.exclusive()) {
             return job.runBatch(actor, batch);
         }
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:job))", Boolean.class)
-                .setParameter("job", "ubcs-job:" + job.name()).getSingleResult())
+        return Panache.withTransaction(() -> AdvisoryLocks.tryHold("ubcs-job:" + job.name())
                 .flatMap(locked -> locked ? job.runBatch(actor, batch) : Uni.createFrom().item(-1)))
                 // The transaction rolled back whole: run the batch again, without the item it failed on.
                 .onFailure(failure -> batch.current() != null && failed.size() < MAX_FAILED_ITEMS)

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ubcs.api.model.AppealState;
 import org.ubcs.appeal.domain.AppealEntity;
 import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -32,28 +32,17 @@ public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUI
      */
     public Uni<List<AppealEntity>> page(AppealState state, UUID caseId, LocalDate dueBy, LocalDate overdueOn,
             Cursors.Key after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (state != null) {
-            where.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (caseId != null) {
-            where.append(" and caseId = :caseId");
-            parameters.and("caseId", caseId);
-        }
+        PageQuery query = new PageQuery()
+                .filter("state = :state", "state", state)
+                .filter("caseId = :caseId", "caseId", caseId);
         if (dueBy != null) {
-            where.append(" and state = :lodged and decisionDueOn <= :dueBy");
-            parameters.and("lodged", AppealState.LODGED).and("dueBy", dueBy);
+            query.where("state = :lodged and decisionDueOn <= :dueBy").with("lodged", AppealState.LODGED)
+                    .with("dueBy", dueBy);
         }
         if (overdueOn != null) {
-            where.append(" and state = :lodgedOverdue and decisionDueOn < :overdueOn");
-            parameters.and("lodgedOverdue", AppealState.LODGED).and("overdueOn", overdueOn);
+            query.where("state = :lodgedOverdue and decisionDueOn < :overdueOn")
+                    .with("lodgedOverdue", AppealState.LODGED).with("overdueOn", overdueOn);
         }
-        if (after != null) {
-            where.append(" and (lodgedAt > :at or (lodgedAt = :at and id > :id))");
-            parameters.and("at", after.at()).and("id", after.id());
-        }
-        return find(where + " order by lodgedAt, id", parameters).page(0, limit).list();
+        return query.list(this, "lodgedAt", after, limit);
     }
 }

@@ -9,42 +9,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.cases.domain.CaseFilter;
 import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     public Uni<List<CaseEntity>> list(CaseFilter filter, Cursors.Key after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.classification() != null) {
-            where.append(" and array_contains(classifications, :classification)");
-            parameters.and("classification", filter.classification().name());
-        }
-        if (filter.department() != null) {
-            where.append(" and lower(department) = :department");
-            parameters.and("department", filter.department().toLowerCase(Locale.ROOT));
-        }
-        if (filter.customerId() != null) {
-            where.append(" and customerId = :customerId");
-            parameters.and("customerId", filter.customerId());
-        }
-        if (filter.reviewDueBefore() != null) {
-            where.append(" and nextReviewOn < :reviewDueBefore");
-            parameters.and("reviewDueBefore", filter.reviewDueBefore());
-        }
-        if (after != null) {
-            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            parameters.and("at", after.at()).and("id", after.id());
-        }
-        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+        return new PageQuery()
+                .filter("status = :status", "status", filter.status())
+                .filter("array_contains(classifications, :classification)", "classification",
+                        filter.classification() == null ? null : filter.classification().name())
+                .filter("lower(department) = :department", "department",
+                        filter.department() == null ? null : filter.department().toLowerCase(Locale.ROOT))
+                .filter("customerId = :customerId", "customerId", filter.customerId())
+                .filter("nextReviewOn < :reviewDueBefore", "reviewDueBefore", filter.reviewDueBefore())
+                .list(this, "createdAt", after, limit);
     }
 
     /** Takes the next evidence sequence number of a case atomically, so concurrent entries never share one. */

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ubcs.api.model.NotificationState;
 import org.ubcs.notification.domain.NotificationEntity;
 import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -38,20 +38,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     public Uni<List<NotificationEntity>> page(NotificationState state, UUID caseId, Cursors.Key after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (state != null) {
-            where.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (caseId != null) {
-            where.append(" and caseId = :caseId");
-            parameters.and("caseId", caseId);
-        }
-        if (after != null) {
-            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            parameters.and("at", after.at()).and("id", after.id());
-        }
-        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+        return new PageQuery()
+                .filter("state = :state", "state", state)
+                .filter("caseId = :caseId", "caseId", caseId)
+                .list(this, "createdAt", after, limit);
     }
 }

@@ -7,11 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 import org.ubcs.restriction.domain.RestrictionEntity;
 import org.ubcs.restriction.domain.RestrictionFilter;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -28,41 +28,27 @@ public class RestrictionRepository implements PanacheRepositoryBase<RestrictionE
     }
 
     public Uni<List<RestrictionEntity>> page(RestrictionFilter filter, LocalDate today, Cursors.Key after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.customerId() != null) {
-            where.append(" and customerId = :customerId");
-            parameters.and("customerId", filter.customerId());
-        }
-        if (filter.caseId() != null) {
-            where.append(" and caseId = :caseId");
-            parameters.and("caseId", filter.caseId());
-        }
-        if (filter.emergency() != null) {
-            where.append(" and emergency = :emergency");
-            parameters.and("emergency", filter.emergency());
-        }
+        PageQuery query = new PageQuery()
+                .filter("customerId = :customerId", "customerId", filter.customerId())
+                .filter("caseId = :caseId", "caseId", filter.caseId())
+                .filter("emergency = :emergency", "emergency", filter.emergency());
         if (filter.state() != null) {
             // The same states as RestrictionEntity.stateOn, in HQL.
-            where.append(switch (filter.state()) {
-                case LIFTED -> " and lifted";
-                case SUPERSEDED -> " and not lifted and supersededBy is not null";
-                case EXPIRED -> " and not lifted and supersededBy is null and effectiveUntil < :today";
-                case ACTIVE -> " and not lifted and supersededBy is null "
+            query.where(switch (filter.state()) {
+                case LIFTED -> "lifted";
+                case SUPERSEDED -> "not lifted and supersededBy is not null";
+                case EXPIRED -> "not lifted and supersededBy is null and effectiveUntil < :today";
+                case ACTIVE -> "not lifted and supersededBy is null "
                         + "and (effectiveUntil is null or effectiveUntil >= :today)";
             });
             if (filter.state().name().equals("EXPIRED") || filter.state().name().equals("ACTIVE")) {
-                parameters.and("today", today);
+                query.with("today", today);
             }
         }
         if (Boolean.TRUE.equals(filter.assessmentOverdue())) {
-            where.append(" and emergency and followUp is null and not lifted and assessmentDueOn < :dueBefore");
-            parameters.and("dueBefore", today);
+            query.where("emergency and followUp is null and not lifted and assessmentDueOn < :dueBefore")
+                    .with("dueBefore", today);
         }
-        if (after != null) {
-            where.append(" and (imposedAt > :at or (imposedAt = :at and id > :id))");
-            parameters.and("at", after.at()).and("id", after.id());
-        }
-        return find(where + " order by imposedAt, id", parameters).page(0, limit).list();
+        return query.list(this, "imposedAt", after, limit);
     }
 }

@@ -11,31 +11,20 @@ import org.ubcs.api.model.ReviewKind;
 import org.ubcs.api.model.ReviewState;
 import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 import org.ubcs.review.domain.ReviewEntity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUID> {
 
     public Uni<List<ReviewEntity>> page(ReviewState state, UUID caseId, Cursors.Key after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (state != null) {
-            where.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (caseId != null) {
-            where.append(" and caseId = :caseId");
-            parameters.and("caseId", caseId);
-        }
-        if (after != null) {
-            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            parameters.and("at", after.at()).and("id", after.id());
-        }
-        return find(where + " order by createdAt, id", parameters).page(0, limit).list();
+        return new PageQuery()
+                .filter("state = :state", "state", state)
+                .filter("caseId = :caseId", "caseId", caseId)
+                .list(this, "createdAt", after, limit);
     }
 
     /** Open tasks whose due date has passed, oldest first, at most {@code limit}, none of {@code skip}. */

@@ -56,6 +56,11 @@ public class ProblemException extends RuntimeException {
         return of(ProblemType.STALE_VERSION, STALE_DETAIL);
     }
 
+    /** A change sent without the version (ETag) it was based on. */
+    public static ProblemException versionRequired() {
+        return of(ProblemType.VERSION_REQUIRED, "Send the ETag you last read as If-Match.");
+    }
+
     public static ProblemException invalidField(String pointer, String message) {
         return invalid(List.of(FieldError.field(pointer, message)));
     }

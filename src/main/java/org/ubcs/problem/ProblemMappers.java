@@ -63,6 +63,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        // The contract requires If-Match; without it the answer is 428, which says what to send, not a generic 400.
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isMissingIfMatch)) {
+            return problem(ProblemException.versionRequired(), uri);
+        }
         List<FieldError> errors = e.getConstraintViolations().stream().map(ProblemMappers::fieldError)
                 .sorted(Comparator.comparing(error -> String.valueOf(error.pointer()) + error.parameter()))
                 .toList();
@@ -88,12 +92,13 @@ public class ProblemMappers {
         return respond(base(ProblemType.NOT_FOUND, "Nothing is at this address.", uri));
     }
 
-    /** A query parameter that does not fit its type is a bad request; a path parameter names no resource. */
+    /** A path or query parameter that does not fit its type is a bad request, naming the parameter. */
     @ServerExceptionMapper
     public Response unreadableParameter(UnreadableParameterException e, UriInfo uri) {
-        List<FieldError> errors = uri.getQueryParameters().entrySet().stream()
+        List<FieldError> errors = java.util.stream.Stream.of(uri.getPathParameters(), uri.getQueryParameters())
+                .flatMap(parameters -> parameters.entrySet().stream())
                 .filter(parameter -> parameter.getValue().contains(e.value()))
-                .map(parameter -> FieldError.parameter(parameter.getKey(), e.expectation())).toList();
+                .map(parameter -> FieldError.parameter(parameter.getKey(), e.expectation())).distinct().toList();
         if (errors.isEmpty()) {
             return respond(base(ProblemType.NOT_FOUND, "Nothing is at this address.", uri));
         }
@@ -186,12 +191,18 @@ public class ProblemMappers {
 
     private static ProblemException fromJackson(JsonProcessingException e) {
         if (isUnreadable(e)) {
-            return ProblemException.of(ProblemType.MALFORMED_JSON, "The body is not valid JSON.");
+            String duplicate = duplicateKey(e);
+            return ProblemException.of(ProblemType.MALFORMED_JSON, duplicate == null ? "The body is not valid JSON."
+                    : "The body is not valid JSON for this service: an object names the key '" + duplicate
+                            + "' twice.");
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return ProblemException.of(ProblemType.MALFORMED_JSON, "The body could not be read.");
         }
         String pointer = pointer(mapping.getPath());
+        if (e instanceof RefusedTextException refused) {
+            return withError(ProblemType.VALIDATION, pointer, refused.reason());
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return withError(ProblemType.UNKNOWN_PROPERTY, pointer,
                     "'" + unknown.getPropertyName() + "' is not a property of this object.");
@@ -223,6 +234,18 @@ public class ProblemMappers {
         return false;
     }
 
+    /** The key an object repeats, when that is why the JSON was refused (Jackson's strict duplicate detection). */
+    private static String duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                String message = read.getOriginalMessage();
+                return message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+            }
+        }
+        return null;
+    }
+
     private static ProblemException withError(ProblemType type, String pointer, String message) {
         return ProblemException.withErrors(type, type.title() + ".", List.of(FieldError.field(pointer, message)));
     }
@@ -250,6 +273,17 @@ public class ProblemMappers {
             }
         }
         return pointer.toString();
+    }
+
+    private static boolean isMissingIfMatch(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                name = node.getName();
+            }
+        }
+        return violation.getInvalidValue() == null && name != null
+                && "If-Match".equalsIgnoreCase(Parameters.httpName(violation, name));
     }
 
     /** A method-parameter violation names the parameter; one inside the body points into it. */

@@ -14,13 +14,17 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     ILLEGAL_STEP("illegal-step", 409, "Step not allowed now"),
     STALE_VERSION("stale-version", 412, "The resource has changed"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The body is too large"),
+    URI_TOO_LONG("uri-too-long", 414, "The address is too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     POLICY_RULE("policy-rule", 422, "A rule of the policy is broken"),
     UNKNOWN_REFERENCE("unknown-reference", 422, "A referenced resource does not exist"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
     VERSION_REQUIRED("version-required", 428, "If-Match required"),
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large", 431, "The headers are too large"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
-    JOB_FAILED("job-failed", 500, "The job failed");
+    JOB_FAILED("job-failed", 500, "The job failed"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 
     private final String slug;
     private final int status;

@@ -17,16 +17,17 @@ public final class ETags {
     }
 
     /**
-     * The version the client expects, or {@code null} for {@code If-Match: *} (any current version). A missing header
-     * is refused with 428; one that names no version can never match, so it is refused with 412.
+     * The version the client expects. A missing header, or {@code *} (which would overwrite whatever is there without
+     * reading it), is refused with 428; one that names no version can never match, so it is refused with 412.
      */
-    public static Long expectedVersion(String ifMatch) {
+    public static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.of(ProblemType.VERSION_REQUIRED, "Send the ETag you last read as If-Match.");
+            throw ProblemException.versionRequired();
         }
         String value = ifMatch.trim();
         if (value.equals("*")) {
-            return null;
+            throw ProblemException.of(ProblemType.VERSION_REQUIRED,
+                    "If-Match: * would overwrite changes you have not read; send the ETag you last read instead.");
         }
         if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
             try {
@@ -38,7 +39,7 @@ public final class ETags {
         throw ProblemException.staleVersion();
     }
 
-    /** Refuses the change unless the entity is still at the version the client read. */
+    /** Refuses the change unless the entity is still at the version the client read (null: no check, for jobs). */
     public static void requireCurrent(Long expected, long current) {
         if (expected != null && expected != current) {
             throw ProblemException.staleVersion();

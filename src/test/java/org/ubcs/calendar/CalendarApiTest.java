@@ -71,7 +71,8 @@ class CalendarApiTest {
         bad(Api.as(ANYONE).get("/calendar/days/2061-01-03"), "date");
         bad(Api.as(ANYONE).queryParam("from", "2040-12-20").queryParam("workingDays", 30)
                 .get("/calendar/deadlines"), "workingDays");
-        Api.malformedAs(ANYONE).get("/calendar/days/2026-02-30").then().statusCode(404);
+        Api.malformedAs(ANYONE).get("/calendar/days/2026-02-30").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("date"));
     }
 
     private static void bad(io.restassured.response.Response response, String parameter) {

@@ -102,7 +102,9 @@ class CustomerTest {
     void unknownCustomerIsNotFound() {
         Api.as(OFFICER).get("/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .body("type", equalTo("urn:ubcs:problem:not-found"));
-        Api.malformedAs(OFFICER).get("/customers/not-a-uuid").then().statusCode(404);
+        Api.malformedAs(OFFICER).get("/customers/not-a-uuid").then().statusCode(400)
+                .body("type", equalTo("urn:ubcs:problem:wrong-type"))
+                .body("errors[0].parameter", equalTo("customerId"));
         Api.as(OFFICER).header("If-Match", "\"0\"").body("{\"fullName\":\"x\"}")
                 .put("/customers/" + UUID.randomUUID()).then().statusCode(404);
     }

@@ -49,10 +49,11 @@ class JobsTest {
     void aRunSaysWhatItDidAndAnUnknownJobIsAProblem() {
         Api.as("POLICY_OWNER").post("/jobs/OPEN_REVIEW_TASKS/runs").then().statusCode(200)
                 .body("name", equalTo("OPEN_REVIEW_TASKS")).body("startedAt", notNullValue());
-        // A path names a resource: a job that does not exist is not found, as any unknown id is.
-        Api.malformedAs("POLICY_OWNER").post("/jobs/PURGE_EVERYTHING/runs").then().statusCode(404)
-                .body("type", equalTo("urn:ubcs:problem:not-found"));
-        Api.malformedAs("POLICY_OWNER").post("/jobs/open-review-tasks/runs").then().statusCode(404);
+        // A path parameter that is not one of the contract's job names is a bad request naming it.
+        Api.malformedAs("POLICY_OWNER").post("/jobs/PURGE_EVERYTHING/runs").then().statusCode(400)
+                .body("type", equalTo("urn:ubcs:problem:wrong-type"))
+                .body("errors[0].parameter", equalTo("jobName"));
+        Api.malformedAs("POLICY_OWNER").post("/jobs/open-review-tasks/runs").then().statusCode(400);
         Api.as("AUDITOR").post("/jobs/OPEN_REVIEW_TASKS/runs").then().statusCode(403);
         Api.anonymous().post("/jobs/OPEN_REVIEW_TASKS/runs").then().statusCode(401);
     }

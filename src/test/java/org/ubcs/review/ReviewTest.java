@@ -192,7 +192,8 @@ class ReviewTest {
                 .statusCode(422).body("rule", equalTo("DATE_IN_FUTURE"));
         Api.as(Fixtures.DECIDER).header("If-Match", etag).body(good)
                 .post("/reviews/" + java.util.UUID.randomUUID() + "/outcome").then().statusCode(404);
-        Api.malformedAs(Fixtures.OFFICER).get("/reviews/not-a-uuid").then().statusCode(404);
+        Api.malformedAs(Fixtures.OFFICER).get("/reviews/not-a-uuid").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("reviewId"));
         Api.malformedAs(Fixtures.OFFICER).queryParam("state", "DONE").get("/reviews").then().statusCode(400);
         Api.malformedAs(Fixtures.OFFICER).queryParam("limit", "0").get("/reviews").then().statusCode(400);
         Api.as(Fixtures.OFFICER).header("If-Match", etag).body(good).post("/reviews/" + id + "/outcome").then()

@@ -85,28 +85,28 @@ public class AppealResource implements AppealsApi {
 
     @Override
     @RolesAllowed(Roles.APPEAL_REVIEWER)
-    public Uni<Response> acceptLateAppeal(UUID appealId, LateAcceptanceInput input, String ifMatch) {
+    public Uni<Response> acceptLateAppeal(UUID appealId, String ifMatch, LateAcceptanceInput input) {
         return service.acceptLate(user.actor(), appealId, ETags.expectedVersion(ifMatch), input.getReason())
                 .map(this::ok);
     }
 
     @Override
     @RolesAllowed(Roles.APPEAL_REVIEWER)
-    public Uni<Response> refuseLateAppeal(UUID appealId, RefusalInput input, String ifMatch) {
+    public Uni<Response> refuseLateAppeal(UUID appealId, String ifMatch, RefusalInput input) {
         return service.refuse(user.actor(), appealId, ETags.expectedVersion(ifMatch), input.getReason(),
                 input.getCustomerToldOn()).map(this::ok);
     }
 
     @Override
     @RolesAllowed(Roles.APPEAL_REVIEWER)
-    public Uni<Response> decideAppeal(UUID appealId, AppealDecisionInput input, String ifMatch) {
+    public Uni<Response> decideAppeal(UUID appealId, String ifMatch, AppealDecisionInput input) {
         return service.decide(user.actor(), appealId, ETags.expectedVersion(ifMatch), input.getOutcome(),
                 input.getReasons(), input.getCustomerToldOn()).map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER })
-    public Uni<Response> withdrawAppeal(UUID appealId, WithdrawalInput input, String ifMatch) {
+    public Uni<Response> withdrawAppeal(UUID appealId, String ifMatch, WithdrawalInput input) {
         return service.withdraw(user.actor(), appealId, ETags.expectedVersion(ifMatch), input.getReason())
                 .map(this::ok);
     }

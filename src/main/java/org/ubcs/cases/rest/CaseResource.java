@@ -84,42 +84,42 @@ public class CaseResource implements CasesApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.POLICY_OWNER })
-    public Uni<Response> recordPriorWarning(UUID caseId, PriorWarning input, String ifMatch) {
+    public Uni<Response> recordPriorWarning(UUID caseId, String ifMatch, PriorWarning input) {
         return service.recordPriorWarning(user.actor(), caseId, ETags.expectedVersion(ifMatch), mapper.toForm(input))
                 .map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> recordPreconditions(UUID caseId, PreconditionsInput input, String ifMatch) {
+    public Uni<Response> recordPreconditions(UUID caseId, String ifMatch, PreconditionsInput input) {
         return service.recordPreconditions(user.actor(), caseId, ETags.expectedVersion(ifMatch),
                 mapper.toForm(input)).map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> recordAssessment(UUID caseId, AssessmentInput input, String ifMatch) {
+    public Uni<Response> recordAssessment(UUID caseId, String ifMatch, AssessmentInput input) {
         return service.recordAssessment(user.actor(), caseId, ETags.expectedVersion(ifMatch), mapper.toForm(input))
                 .map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> recordCaseConference(UUID caseId, CaseConferenceInput input, String ifMatch) {
+    public Uni<Response> recordCaseConference(UUID caseId, String ifMatch, CaseConferenceInput input) {
         return service.recordCaseConference(user.actor(), caseId, ETags.expectedVersion(ifMatch),
                 mapper.toForm(input)).map(this::ok);
     }
 
     @Override
     @RolesAllowed(Roles.DECISION_MAKER)
-    public Uni<Response> recordDecision(UUID caseId, DecisionInput input, String ifMatch) {
+    public Uni<Response> recordDecision(UUID caseId, String ifMatch, DecisionInput input) {
         return service.recordDecision(user.actor(), caseId, ETags.expectedVersion(ifMatch), mapper.toDraft(input))
                 .map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> closeCase(UUID caseId, ClosureInput input, String ifMatch) {
+    public Uni<Response> closeCase(UUID caseId, String ifMatch, ClosureInput input) {
         return service.close(user.actor(), caseId, ETags.expectedVersion(ifMatch), input.getReason(),
                 input.getNotes()).map(this::ok);
     }

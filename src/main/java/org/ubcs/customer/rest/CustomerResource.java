@@ -74,7 +74,7 @@ public class CustomerResource implements CustomersApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.POLICY_OWNER })
-    public Uni<Response> updateCustomer(UUID customerId, CustomerInput input, String ifMatch) {
+    public Uni<Response> updateCustomer(UUID customerId, String ifMatch, CustomerInput input) {
         Long expected = ETags.expectedVersion(ifMatch);
         return service.update(user.actor(), customerId, expected, mapper.toDetails(input))
                 .map(customer -> Responses.ok(mapper.toApi(customer), customer.version));

@@ -54,7 +54,7 @@ public class LetterResource implements LettersApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.POLICY_OWNER })
-    public Uni<Response> markLetterSent(UUID letterId, LetterSending sending, String ifMatch) {
+    public Uni<Response> markLetterSent(UUID letterId, String ifMatch, LetterSending sending) {
         return service.markSent(user.actor(), letterId, ETags.expectedVersion(ifMatch), sending.getSentOn())
                 .map(this::ok);
     }

@@ -63,7 +63,7 @@ public class ReadAndFileResource implements ReadAndFileApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> screenReadAndFileItem(UUID itemId, ScreeningInput input, String ifMatch) {
+    public Uni<Response> screenReadAndFileItem(UUID itemId, String ifMatch, ScreeningInput input) {
         return service.screen(user.actor(), itemId, ETags.expectedVersion(ifMatch), input.getOutcome(),
                 input.getNotes()).map(this::ok);
     }

@@ -101,21 +101,21 @@ public class RestrictionResource implements RestrictionsApi {
 
     @Override
     @RolesAllowed({ Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> modifyRestriction(UUID restrictionId, RestrictionInput input, String ifMatch) {
+    public Uni<Response> modifyRestriction(UUID restrictionId, String ifMatch, RestrictionInput input) {
         return service.modify(user.actor(), restrictionId, ETags.expectedVersion(ifMatch), mapper.toDraft(input))
                 .map(view -> Responses.created(created(view)));
     }
 
     @Override
     @RolesAllowed({ Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> liftRestriction(UUID restrictionId, RestrictionLifting input, String ifMatch) {
+    public Uni<Response> liftRestriction(UUID restrictionId, String ifMatch, RestrictionLifting input) {
         return service.lift(user.actor(), restrictionId, ETags.expectedVersion(ifMatch), input.getReasons())
                 .map(this::ok);
     }
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> recordFollowUpAssessment(UUID restrictionId, FollowUpAssessmentInput input, String ifMatch) {
+    public Uni<Response> recordFollowUpAssessment(UUID restrictionId, String ifMatch, FollowUpAssessmentInput input) {
         return service.recordFollowUp(user.actor(), restrictionId, ETags.expectedVersion(ifMatch),
                 input.getSummary(), input.getCaseId()).map(this::ok);
     }

@@ -70,7 +70,7 @@ public class ReviewResource implements ReviewsApi {
 
     @Override
     @RolesAllowed({ Roles.DECISION_MAKER, Roles.POLICY_OWNER })
-    public Uni<Response> recordReviewOutcome(UUID reviewId, ReviewOutcomeInput input, String ifMatch) {
+    public Uni<Response> recordReviewOutcome(UUID reviewId, String ifMatch, ReviewOutcomeInput input) {
         return service.recordOutcome(user.actor(), reviewId, ETags.expectedVersion(ifMatch), mapper.toDraft(input))
                 .map(this::ok);
     }

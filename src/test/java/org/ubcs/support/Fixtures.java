@@ -103,8 +103,13 @@ public final class Fixtures {
 
     /** A case for a customer with these communication needs (JSON array items), the policy applied. */
     public static Case appliedFor(String communicationNeeds) {
-        String customer = Api.as(OFFICER).body("{\"fullName\":\"Needs " + UUID.randomUUID()
-                + "\",\"communicationNeeds\":[" + communicationNeeds + "]}").post("/customers").then()
+        return appliedForCustomer("{\"fullName\":\"Needs " + UUID.randomUUID() + "\",\"communicationNeeds\":["
+                + communicationNeeds + "]}");
+    }
+
+    /** A case, the policy applied, for a customer recorded with this body (POST /customers). */
+    public static Case appliedForCustomer(String customerBody) {
+        String customer = Api.as(OFFICER).body(customerBody).post("/customers").then()
                 .statusCode(201).extract().path("id");
         var created = Api.as(OFFICER).body(referralBody(customer, "\"UNREASONABLY_PERSISTENT\"")).post("/cases")
                 .then().statusCode(201).extract();

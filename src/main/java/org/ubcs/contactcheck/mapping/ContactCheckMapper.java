@@ -3,7 +3,6 @@ package org.ubcs.contactcheck.mapping;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,36 +14,60 @@ import org.ubcs.contactcheck.domain.ContactOutcome;
 import org.ubcs.contactcheck.domain.ContactQuestionDraft;
 import org.ubcs.contactcheck.domain.ContactRules;
 import org.ubcs.contactcheck.domain.Identification;
+import org.ubcs.identifiers.Identifiers;
+import org.ubcs.identifiers.Recognised;
 import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
+import org.ubcs.text.TextHygiene;
 
 @ApplicationScoped
 public class ContactCheckMapper {
 
-    /** The question, with the caller identified by exactly one way: an id, an email, a phone, or name and postcode. */
+    /**
+     * The question, with the caller identified by an id, or by any of email, phone, and full name with postcode, each
+     * read as the customer's record keeps it. An identifier that cannot be recognised is refused, never taken for
+     * "nobody".
+     */
     public ContactQuestionDraft toDraft(ContactCheckRequest request, ZonedDateTime now) {
         CustomerIdentifiers ids = request.getCustomer();
         Identification who;
         if (request.getCustomerId() != null && ids == null) {
             who = new Identification(request.getCustomerId(), null, null, null, null);
-        } else if (request.getCustomerId() == null && ids != null && ids.getEmail() != null) {
-            who = new Identification(null, ids.getEmail().trim(), null, null, null);
-        } else if (request.getCustomerId() == null && ids != null && ids.getPhone() != null
-                && ids.getPhone().replaceAll("[^0-9]", "").length() >= 6) {
-            who = new Identification(null, null, ids.getPhone().replaceAll("[^0-9]", ""), null, null);
-        } else if (request.getCustomerId() == null && ids != null && ids.getFullName() != null
-                && ids.getPostcode() != null) {
-            who = new Identification(null, null, null, ids.getFullName().trim(),
-                    ids.getPostcode().replace(" ", "").toUpperCase(Locale.ROOT));
+        } else if (request.getCustomerId() == null && ids != null) {
+            who = identification(ids);
         } else {
-            throw ProblemException.invalid(List.of(FieldError.field("/customer", "identify the customer by "
-                    + "customerId, or by customer.email, customer.phone, or customer.fullName with customer.postcode "
-                    + "(one of them)")));
+            throw ProblemException.invalid(List.of(FieldError.field("/customer", IDENTIFY)));
         }
         ZonedDateTime at = request.getAt() == null ? now : request.getAt().toZonedDateTime();
         return new ContactQuestionDraft(who, new ContactRules.Question(request.getChannel(), request.getOfficer(),
                 request.getCaseId(), Boolean.TRUE.equals(request.getNewComplaint()), at),
                 Boolean.TRUE.equals(request.getRecord()));
+    }
+
+    private static final String IDENTIFY = "identify the customer by customerId, or by customer.email, "
+            + "customer.phone, or customer.fullName with customer.postcode (any of them, not with customerId)";
+
+    private static Identification identification(CustomerIdentifiers ids) {
+        Recognised read = new Recognised();
+        String email = read.emailKey(ids.getEmail(), "/customer/email");
+        String phone = read.phone(ids.getPhone(), "/customer/phone");
+        String postcode = read.postcodeKey(ids.getPostcode(), "/customer/postcode");
+        String name = ids.getFullName() == null || TextHygiene.isBlank(ids.getFullName()) ? null
+                : Identifiers.nameKey(ids.getFullName());
+        if (ids.getFullName() != null && name == null) {
+            read.refuse("/customer/fullName", "must not be blank");
+        }
+        if (ids.getFullName() != null && ids.getPostcode() == null) {
+            read.refuse("/customer/postcode", "is required with fullName");
+        }
+        if (ids.getPostcode() != null && ids.getFullName() == null) {
+            read.refuse("/customer/fullName", "is required with postcode");
+        }
+        if (ids.getEmail() == null && ids.getPhone() == null && ids.getFullName() == null && ids.getPostcode() == null) {
+            read.refuse("/customer", IDENTIFY);
+        }
+        read.orRefuse();
+        return new Identification(null, email, phone, name, postcode);
     }
 
     public ContactCheckResult toApi(ContactOutcome outcome) {

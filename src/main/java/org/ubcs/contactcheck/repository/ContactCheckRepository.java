@@ -31,25 +31,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ContactCheckRepository {
 
+    /**
+     * A customer's restrictions in force on a day ($2): not lifted, started, not ended, and never those of a closed
+     * case (closing a case lifts them; this keeps a closed case from deciding a check even if one was missed).
+     */
     private static final String IN_FORCE = "select c.id as customer_id, r.id, r.case_id, r.scope, r.terms "
             + "from customer c left join restriction r on r.customer_id = c.id and not r.lifted "
-            + "and r.starts_on <= $2 and (r.effective_until is null or r.effective_until >= $2) where ";
+            + "and r.starts_on <= $2 and (r.effective_until is null or r.effective_until >= $2) "
+            + "and (r.case_id is null or not exists (select 1 from policy_case k where k.id = r.case_id "
+            + "and k.status = 'CLOSED')) where ";
 
     @Inject
     Pool pool;
 
+    /** Everyone any of the identifiers leads to (normally one person), with what is in force for them that day. */
     public Uni<List<Candidate>> candidates(Identification who, LocalDate day) {
         if (who.customerId() != null) {
             return query(IN_FORCE + "c.id = $1", Tuple.of(who.customerId(), day));
         }
-        if (who.email() != null) {
-            return query(IN_FORCE + "lower(c.email) = lower($1)", Tuple.of(who.email(), day));
-        }
-        if (who.phoneDigits() != null) {
-            return query(IN_FORCE + "c.phone_digits = $1", Tuple.of(who.phoneDigits(), day));
-        }
-        return query(IN_FORCE + "c.postcode_key = $3 and lower(c.full_name) = lower($1)",
-                Tuple.of(who.fullName(), day, who.postcodeKey()));
+        return query(IN_FORCE + "c.email_key = $1 or c.phone = $3 or (c.postcode_key = $4 and c.name_key = $5)",
+                Tuple.of(who.emailKey(), day, who.phone(), who.postcodeKey(), who.nameKey()));
     }
 
     public Uni<Integer> contactsSince(UUID customerId, Instant since) {

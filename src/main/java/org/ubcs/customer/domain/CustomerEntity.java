@@ -2,7 +2,6 @@ package org.ubcs.customer.domain;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -14,6 +13,7 @@ import jakarta.persistence.Version;
 
 import org.ubcs.api.model.Channel;
 import org.ubcs.api.model.CommunicationNeed;
+import org.ubcs.identifiers.Identifiers;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -25,15 +25,19 @@ public class CustomerEntity extends PanacheEntityBase {
     @Id
     public UUID id;
     public String fullName;
+    /** The name as compared (org.ubcs.identifiers.Identifiers#nameKey), for contact checks and search. */
+    public String nameKey;
     public String email;
+    /** The email address as compared: trimmed, ignoring case. */
+    public String emailKey;
+    /** E.164, as written and compared everywhere. */
     public String phone;
-    /** The phone number's digits only, for search and contact checks. */
-    public String phoneDigits;
     public String addressLine1;
     public String addressLine2;
     public String town;
+    /** In its normal form ({@code CB3 0AP}). */
     public String postcode;
-    /** The postcode in capitals without spaces, for search. */
+    /** The postcode as compared: capitals, no spaces. */
     public String postcodeKey;
     @Enumerated(EnumType.STRING)
     public Channel preferredChannel;
@@ -49,14 +53,6 @@ public class CustomerEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static String digits(String phone) {
-        return phone == null ? null : phone.replaceAll("[^0-9]", "");
-    }
-
-    public static String postcodeKey(String postcode) {
-        return postcode == null ? null : postcode.replace(" ", "").toUpperCase(Locale.ROOT);
-    }
-
     public CustomerDetails details() {
         CustomerDetails.Address address = addressLine1 == null ? null
                 : new CustomerDetails.Address(addressLine1, addressLine2, town, postcode);
@@ -67,18 +63,19 @@ public class CustomerEntity extends PanacheEntityBase {
                 advocate);
     }
 
-    /** Replaces every detail; the search keys follow. */
+    /** Replaces every detail, given in normal form (CustomerDetails#inNormalForm); the keys follow. */
     public void apply(CustomerDetails details) {
         fullName = details.fullName();
+        nameKey = Identifiers.nameKey(fullName);
         email = details.email();
+        emailKey = Identifiers.emailKey(email);
         phone = details.phone();
-        phoneDigits = digits(phone);
         CustomerDetails.Address address = details.address();
         addressLine1 = address == null ? null : address.line1();
         addressLine2 = address == null ? null : address.line2();
         town = address == null ? null : address.town();
         postcode = address == null ? null : address.postcode();
-        postcodeKey = postcodeKey(postcode);
+        postcodeKey = Identifiers.postcodeKey(postcode);
         preferredChannel = details.preferredChannel();
         communicationNeeds = details.communicationNeeds().stream().map(Enum::name).toArray(String[]::new);
         reasonableAdjustments = details.reasonableAdjustments();

@@ -1,13 +1,13 @@
 package org.ubcs.customer.repository;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.domain.CustomerSearch;
+import org.ubcs.identifiers.Identifiers;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.PageQuery;
 
@@ -18,15 +18,16 @@ import io.smallrye.mutiny.Uni;
 public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity, UUID> {
 
     public Uni<List<CustomerEntity>> search(CustomerSearch search, Cursors.Key after, int limit) {
+        // Each criterion is folded as the stored keys are (Identifiers), so case, spacing and format never hide a match.
         return new PageQuery()
-                .filter("lower(fullName) like :name escape '\\'", "name",
-                        search.name() == null ? null : contains(search.name().toLowerCase(Locale.ROOT)))
-                .filter("lower(email) like :email escape '\\'", "email",
-                        search.email() == null ? null : contains(search.email().toLowerCase(Locale.ROOT)))
-                .filter("phoneDigits like :phone escape '\\'", "phone",
-                        search.phone() == null ? null : contains(CustomerEntity.digits(search.phone())))
+                .filter("nameKey like :name escape '\\'", "name",
+                        search.name() == null ? null : contains(Identifiers.nameKey(search.name())))
+                .filter("emailKey like :email escape '\\'", "email",
+                        search.email() == null ? null : contains(Identifiers.emailFragment(search.email())))
+                .filter("phone like :phone escape '\\'", "phone",
+                        search.phone() == null ? null : contains(Identifiers.phoneFragment(search.phone())))
                 .filter("postcodeKey like :postcode escape '\\'", "postcode",
-                        search.postcode() == null ? null : contains(CustomerEntity.postcodeKey(search.postcode())))
+                        search.postcode() == null ? null : contains(Identifiers.postcodeFragment(search.postcode())))
                 .list(this, "createdAt", after, limit);
     }
 

@@ -14,6 +14,7 @@ import org.ubcs.customer.domain.CustomerDetails;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.domain.CustomerSearch;
 import org.ubcs.customer.repository.CustomerRepository;
+import org.ubcs.identifiers.Identifiers;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;
 import org.ubcs.problem.FieldError;
@@ -38,7 +39,8 @@ public class CustomerService {
     LondonClock clock;
 
     @WithTransaction
-    public Uni<CustomerEntity> create(Actor actor, CustomerDetails details) {
+    public Uni<CustomerEntity> create(Actor actor, CustomerDetails given) {
+        CustomerDetails details = given.inNormalForm();
         CustomerEntity customer = new CustomerEntity();
         customer.id = UUID.randomUUID();
         customer.apply(details);
@@ -57,7 +59,8 @@ public class CustomerService {
 
     /** Replaces the customer's details if they are still at the version the user read. */
     @WithTransaction
-    public Uni<CustomerEntity> update(Actor actor, UUID id, Long expectedVersion, CustomerDetails details) {
+    public Uni<CustomerEntity> update(Actor actor, UUID id, Long expectedVersion, CustomerDetails given) {
+        CustomerDetails details = given.inNormalForm();
         return find(id).flatMap(customer -> {
             ETags.requireCurrent(expectedVersion, customer.version);
             List<String> changed = Changes.between(customer.details(), details);
@@ -74,7 +77,7 @@ public class CustomerService {
 
     @WithSession
     public Uni<Page<CustomerEntity>> search(CustomerSearch search, String cursor, int limit) {
-        if (search.phone() != null && CustomerEntity.digits(search.phone()).length() < 3) {
+        if (search.phone() != null && Identifiers.phoneFragment(search.phone()) == null) {
             throw ProblemException.invalid(List.of(FieldError.parameter("phone", "must contain at least 3 digits")));
         }
         return repository.search(search, Cursors.decode(cursor), limit + 1)

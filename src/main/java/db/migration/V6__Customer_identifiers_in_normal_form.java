@@ -31,6 +31,25 @@ public class V6__Customer_identifiers_in_normal_form extends BaseJavaMigration i
             // text: folding (NFKC) can make a key longer than what was typed
             ddl.execute("alter table customer add column name_key text, add column email_key text");
         }
+        int unrecognised = normaliseCustomers(connection);
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("alter table customer alter column name_key set not null, drop column phone_digits");
+            ddl.execute("drop index if exists customer_email");
+            ddl.execute("drop index if exists customer_postcode");
+            ddl.execute("create index customer_email_key on customer (email_key)");
+            ddl.execute("create index customer_phone on customer (phone)");
+            ddl.execute("create index customer_name_key on customer (postcode_key, name_key)");
+        }
+        if (unrecognised > 0) {
+            LOG.warnf("%d stored phone numbers could not be recognised and were kept as they were", unrecognised);
+        }
+    }
+
+    /**
+     * Rewrites every customer's identifiers in normal form; returns how many stored phone numbers could not be
+     * recognised (kept as they were). Safe to run again.
+     */
+    public static int normaliseCustomers(Connection connection) throws SQLException {
         int unrecognised = 0;
         try (Statement select = connection.createStatement();
                 PreparedStatement update = connection.prepareStatement("update customer set name_key = ?, "
@@ -59,17 +78,7 @@ public class V6__Customer_identifiers_in_normal_form extends BaseJavaMigration i
                 update.executeBatch();
             }
         }
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute("alter table customer alter column name_key set not null, drop column phone_digits");
-            ddl.execute("drop index if exists customer_email");
-            ddl.execute("drop index if exists customer_postcode");
-            ddl.execute("create index customer_email_key on customer (email_key)");
-            ddl.execute("create index customer_phone on customer (phone)");
-            ddl.execute("create index customer_name_key on customer (postcode_key, name_key)");
-        }
-        if (unrecognised > 0) {
-            LOG.warnf("%d stored phone numbers could not be recognised and were kept as they were", unrecognised);
-        }
+        return unrecognised;
     }
 
     private static int unrecognised(String phone) {

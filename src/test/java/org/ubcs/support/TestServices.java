@@ -90,6 +90,22 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Runs work on one connection to the test database, in one transaction (committed if it returns). */
+    public static void inTransaction(SqlWork work) {
+        try (var connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            work.run(connection);
+            connection.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Work on a JDBC connection. */
+    public interface SqlWork {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
     public static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();

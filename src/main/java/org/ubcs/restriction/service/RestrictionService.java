@@ -16,6 +16,7 @@ import org.ubcs.audit.service.AuditService;
 import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.service.CaseClosedListener;
 import org.ubcs.cases.service.CaseService;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.service.CustomerService;
@@ -33,6 +34,7 @@ import org.ubcs.restriction.domain.RestrictionView;
 import org.ubcs.restriction.domain.TermsWording;
 import org.ubcs.letter.domain.LetterFacts;
 import org.ubcs.letter.service.LetterService;
+import org.ubcs.notification.service.NotificationService;
 import org.ubcs.api.model.LetterKind;
 import org.ubcs.restriction.repository.RestrictionRepository;
 import org.ubcs.security.Actor;
@@ -47,7 +49,7 @@ import io.smallrye.mutiny.Uni;
  * passes the guards of {@link RestrictionGuards} and is audited in its own transaction.
  */
 @ApplicationScoped
-public class RestrictionService {
+public class RestrictionService implements CaseClosedListener {
 
     @Inject
     RestrictionRepository restrictions;
@@ -72,6 +74,9 @@ public class RestrictionService {
 
     @Inject
     LetterService letters;
+
+    @Inject
+    NotificationService notifications;
 
     @WithTransaction
     public Uni<RestrictionView> impose(Actor actor, UUID caseId, RestrictionDraft draft) {
@@ -176,15 +181,46 @@ public class RestrictionService {
 
     /** Lifts every restriction in force under a decision (an upheld appeal quashes them); returns their ids. */
     public Uni<List<UUID>> liftAllUnderDecision(Actor actor, UUID decisionId, String reasons) {
-        return liftAll(actor, "decisionId", decisionId, reasons);
+        return liftAll(actor, "decisionId", decisionId, reasons).map(RestrictionService::ids);
     }
 
     /** Lifts every restriction in force under a case (a review lifts them, or they lapse); returns their ids. */
     public Uni<List<UUID>> liftAllOfCase(Actor actor, UUID caseId, String reasons) {
-        return liftAll(actor, "caseId", caseId, reasons);
+        return liftAll(actor, "caseId", caseId, reasons).map(RestrictionService::ids);
     }
 
-    private Uni<List<UUID>> liftAll(Actor actor, String field, UUID id, String reasons) {
+    /**
+     * A case's restrictions end with it, in the closing transaction: whatever is still in force (or yet to start) is
+     * lifted, the customer gets the lifting letter and those told of the decision are told it is over. A step that
+     * closes a case after lifting its restrictions itself (a review, a lapse) finds nothing left here.
+     */
+    @Override
+    public Uni<Void> caseClosed(Actor actor, UUID caseId) {
+        return liftAll(actor, "caseId", caseId, "The case was closed, so its restrictions end.").flatMap(lifted -> {
+            if (lifted.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            LocalDate today = clock.today();
+            return cases.find(caseId)
+                    .call(kase -> letters.issue(actor, LetterKind.LIFTING, kase.customerId, caseId, new LetterFacts(
+                            kase.matter, "We have closed our case about your contact with us.",
+                            lifted.stream().map(r -> TermsWording.describe(r.terms)).toList(), today, null, null,
+                            null, null, null, false)))
+                    .call(kase -> notifications.notify("RESTRICTIONS_LIFTED_WITH_CASE", caseId.toString(),
+                            policy.profile().decisionNotifications(), caseId, "A customer's restrictions have ended",
+                            "The case " + caseId + " (" + kase.department + ") was closed on " + today + " and its "
+                                    + lifted.size() + " restriction(s) lifted. Deal with the customer's contact as "
+                                    + "usual."))
+                    .replaceWithVoid();
+        });
+    }
+
+    private static List<UUID> ids(List<RestrictionEntity> restrictions) {
+        return restrictions.stream().map(r -> r.id).toList();
+    }
+
+    /** Ends every restriction still to apply (in force now, or starting later) that the field names. */
+    private Uni<List<RestrictionEntity>> liftAll(Actor actor, String field, UUID id, String reasons) {
         LocalDate today = clock.today();
         return restrictions.list(field + " = ?1 and not lifted and supersededBy is null", id).flatMap(found -> {
             List<RestrictionEntity> active = found.stream()
@@ -195,7 +231,7 @@ public class RestrictionService {
                 audited = audited.call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
                         r.id, r.caseId, List.of("lifting", "state")));
             }
-            return audited.replaceWith(active.stream().map(r -> r.id).toList());
+            return audited.replaceWith(active);
         });
     }
 

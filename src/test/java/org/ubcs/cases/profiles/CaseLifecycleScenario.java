@@ -84,11 +84,26 @@ abstract class CaseLifecycleScenario {
                 .queryParam("customerId", kase.customerId()).get("/cases").then()
                 .body("items.id", hasItem(kase.id()));
 
+        String restriction = Fixtures.impose(new Case(kase.id(), etag, kase.customerId()),
+                Fixtures.restriction("{\"type\":\"CHANNEL_LIMIT\",\"allowedChannels\":[\"LETTER\"]}"));
         Fixtures.step(new Case(kase.id(), etag, kase.customerId()), "POLICY_OWNER", "POST", "closure",
                 "{\"reason\":\"LIFTED_AFTER_REVIEW\",\"notes\":\"Behaviour improved.\"}");
         Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("status", equalTo("CLOSED"))
                 .body("closure.closedOn", equalTo(Fixtures.TODAY.toString()))
                 .body("allowedSteps.size()", equalTo(0));
+
+        // The case's restrictions end with it: lifted, the customer told in the profile's languages, and those
+        // the profile names told too.
+        Api.as(Fixtures.OFFICER).get("/restrictions/" + restriction).then().body("state", equalTo("LIFTED"));
+        Api.as("CONTACT_CENTRE").body("{\"customerId\":\"" + kase.customerId() + "\",\"channel\":\"TELEPHONE\"}")
+                .post("/contact-checks").then().statusCode(200).body("verdict", equalTo("ALLOW"));
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id() + "/letters").then()
+                .body("items.findAll { it.kind == 'LIFTING' }.size()", equalTo(1))
+                .body("items.find { it.kind == 'LIFTING' }.languages.sort()",
+                        equalTo(profile.getList("letterLanguages").stream().sorted().toList()));
+        Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                .body("items.findAll { it.kind == 'RESTRICTIONS_LIFTED_WITH_CASE' }.recipient.sort()",
+                        equalTo(profile.getList("decisionNotifications").stream().sorted().toList()));
     }
 
     @Test

@@ -38,6 +38,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.POLICY_RULE, detail, List.of(), List.of(), rule);
     }
 
+    /** A rule of the active policy is broken, about these fields. */
+    public static ProblemException policyRule(String rule, String detail, List<FieldError> errors) {
+        return new ProblemException(ProblemType.POLICY_RULE, detail, errors, List.of(), rule);
+    }
+
     public static ProblemException illegalStep(String detail, List<String> allowedSteps) {
         return new ProblemException(ProblemType.ILLEGAL_STEP, detail, List.of(), allowedSteps, null);
     }

@@ -37,8 +37,7 @@ class AppealTest {
 
     /** A case whose decision to apply the policy the customer was told of on {@code toldOn}. */
     private static Case decidedOn(LocalDate toldOn) {
-        return Fixtures.step(Fixtures.assessed(), Fixtures.DECIDER, "POST", "decision",
-                Fixtures.decision("APPLY_POLICY", toldOn, toldOn, toldOn.plusMonths(6)));
+        return Fixtures.decidedEarlier(toldOn, toldOn.plusMonths(6));
     }
 
     private static String decisionOf(Case kase) {
@@ -139,7 +138,7 @@ class AppealTest {
                 .body("{\"outcome\":\"DISMISSED\",\"reasons\":\"Proportionate.\",\"customerToldOn\":\""
                         + TODAY.minusDays(1) + "\"}")
                 .post("/appeals/" + id + "/decision").then().statusCode(422)
-                .body("rule", equalTo("TOLD_BEFORE_RECEIVED"));
+                .body("rule", equalTo("DATES_OUT_OF_ORDER")).body("errors[0].pointer", equalTo("/customerToldOn"));
         String etag = Api.as(REVIEWER).header("If-Match", appeal.header("ETag"))
                 .body("{\"outcome\":\"DISMISSED\",\"reasons\":\"Proportionate.\",\"customerToldOn\":\"" + TODAY + "\"}")
                 .post("/appeals/" + id + "/decision").then().statusCode(200)
@@ -191,9 +190,10 @@ class AppealTest {
                 .statusCode(422).body("type", equalTo("urn:ubcs:problem:unknown-reference"));
         Case kase = decidedOn(TODAY.minusDays(5));
         Api.as(Fixtures.OFFICER).body(appealBody(decisionOf(kase), TODAY.plusDays(1))).post("/appeals").then()
-                .statusCode(400).body("errors[0].pointer", equalTo("/receivedOn"));
+                .statusCode(422).body("rule", equalTo("DATE_IN_FUTURE"))
+                .body("errors[0].pointer", equalTo("/receivedOn"));
         Api.as(Fixtures.OFFICER).body(appealBody(decisionOf(kase), TODAY.minusDays(6))).post("/appeals").then()
-                .statusCode(422).body("rule", equalTo("RECEIVED_BEFORE_CUSTOMER_TOLD"));
+                .statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"));
         Api.malformedAs(Fixtures.OFFICER).body(appealBody(decisionOf(kase), TODAY).replace("DISPROPORTIONATE", "UNFAIR"))
                 .post("/appeals").then().statusCode(400).body("type", equalTo("urn:ubcs:problem:unknown-enum-value"));
         Api.malformedAs(Fixtures.OFFICER).body(appealBody(decisionOf(kase), TODAY).replace("[\"DISPROPORTIONATE\"]", "[]"))

@@ -94,8 +94,8 @@ class CaseProcedureTest {
                 .body("errors.pointer", hasItem("/sentOn"));
         Api.as(OFFICER).header("If-Match", kase.etag())
                 .body(Fixtures.WARNING_LETTER.formatted(TODAY, TODAY.plusDays(1)))
-                .post("/cases/" + kase.id() + "/prior-warning").then().statusCode(400)
-                .body("errors[0].pointer", equalTo("/sentOn"));
+                .post("/cases/" + kase.id() + "/prior-warning").then().statusCode(422)
+                .body("rule", equalTo("DATE_IN_FUTURE")).body("errors[0].pointer", equalTo("/sentOn"));
 
         Fixtures.step(kase, OFFICER, "POST", "prior-warning",
                 "{\"type\":\"WARNING_SKIPPED\",\"ground\":\"RISK_TO_STAFF\",\"details\":\"Threatened an officer.\"}");
@@ -134,7 +134,8 @@ class CaseProcedureTest {
                 .statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
         kase = stepAs(kase, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = stepAs(kase, "POST", "prior-warning", Fixtures.WARNING_LETTER.formatted(TODAY, TODAY));
+        kase = stepAs(kase, "POST", "prior-warning", Fixtures.WARNING_LETTER.formatted(TODAY.minusDays(5),
+                TODAY.minusDays(3)));
         kase = stepAs(kase, "POST", "assessment", Fixtures.ASSESSMENT);
         Api.asUser("dual-officer", "Dual Officer", OFFICER, DECIDER).header("If-Match", kase.etag())
                 .body(apply(TODAY.plusMonths(1))).post("/cases/" + kase.id() + "/decision").then().statusCode(422)
@@ -156,12 +157,15 @@ class CaseProcedureTest {
         decide(kase, Fixtures.decision("APPLY_POLICY", decidedOn, decidedOn, decidedOn.plusMonths(6).plusDays(1)))
                 .statusCode(422).body("rule", equalTo("REVIEW_DATE_TOO_FAR"))
                 .body("detail", org.hamcrest.Matchers.containsString(decidedOn.plusMonths(6).toString()));
-        decide(kase, Fixtures.decision("APPLY_POLICY", decidedOn, decidedOn, decidedOn)).statusCode(422)
+        decide(kase, Fixtures.decision("APPLY_POLICY", TODAY, TODAY, TODAY)).statusCode(422)
                 .body("rule", equalTo("REVIEW_DATE_NOT_AFTER_DECISION"));
+        decide(kase, Fixtures.decision("APPLY_POLICY", decidedOn, decidedOn, decidedOn.plusDays(1))).statusCode(422)
+                .body("rule", equalTo("DATE_IN_PAST")).body("errors[0].pointer", equalTo("/reviewOn"));
         decide(kase, Fixtures.decision("APPLY_POLICY", TODAY.plusDays(1), TODAY.plusDays(1), TODAY.plusMonths(1)))
                 .statusCode(422).body("rule", equalTo("DATE_IN_FUTURE"));
         decide(kase, Fixtures.decision("APPLY_POLICY", decidedOn, decidedOn.minusDays(1), TODAY.plusMonths(1)))
-                .statusCode(422).body("rule", equalTo("CUSTOMER_TOLD_BEFORE_DECISION"));
+                .statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"))
+                .body("errors[0].pointer", equalTo("/customerToldOn"));
         decide(kase, Fixtures.decision("APPLY_POLICY", decidedOn, decidedOn, null)).statusCode(400)
                 .body("errors[0].pointer", equalTo("/reviewOn"));
         decide(kase, Fixtures.decision("DO_NOT_APPLY_POLICY", decidedOn, decidedOn, TODAY.plusMonths(1)))

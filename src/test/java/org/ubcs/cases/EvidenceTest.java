@@ -68,7 +68,8 @@ class EvidenceTest {
         String elsewhere = record(other, entry("2026-10-01T09:00:00Z", "Elsewhere", null));
         String future = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString();
         Api.as(OFFICER).body(entry(future, "Not yet", null)).post("/cases/" + kase.id() + "/evidence").then()
-                .statusCode(400).body("errors[0].pointer", equalTo("/occurredAt"));
+                .statusCode(422).body("rule", equalTo("DATE_IN_FUTURE"))
+                .body("errors[0].pointer", equalTo("/occurredAt"));
         Api.as(OFFICER).body(entry("2026-10-01T09:00:00Z", "Wrong case", elsewhere))
                 .post("/cases/" + kase.id() + "/evidence").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/corrects"));

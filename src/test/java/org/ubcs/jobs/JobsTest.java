@@ -142,7 +142,7 @@ class JobsTest {
 
     /** A case whose review fell due yesterday, with a restriction that lapses if it is not held. */
     private static Case overdueReviewCase() {
-        Case kase = Fixtures.decided(TODAY.minusDays(20), TODAY.minusDays(1));
+        Case kase = Fixtures.decidedEarlier(TODAY.minusDays(20), TODAY.minusDays(1));
         Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"WITNESS_REQUIRED\"}")
                 .replace(TODAY.toString(), TODAY.minusDays(20).toString()));
         return kase;

@@ -268,9 +268,11 @@ class LetterTest {
                 .contentType(startsWith("application/problem+json"));
         Api.as(Fixtures.OFFICER).header("If-Match", "\"7\"").body(today).post(sending).then().statusCode(412);
         Api.as(Fixtures.OFFICER).header("If-Match", "\"0\"").body("{\"sentOn\":\"" + TODAY.plusDays(1) + "\"}")
-                .post(sending).then().statusCode(400).body("errors.pointer", contains("/sentOn"));
+                .post(sending).then().statusCode(422).body("rule", equalTo("DATE_IN_FUTURE"))
+                .body("errors.pointer", contains("/sentOn"));
         Api.as(Fixtures.OFFICER).header("If-Match", "\"0\"").body("{\"sentOn\":\"" + TODAY.minusDays(1) + "\"}")
-                .post(sending).then().statusCode(400).body("errors.pointer", contains("/sentOn"));
+                .post(sending).then().statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"))
+                .body("errors.pointer", contains("/sentOn"));
         assertNull(Letters.read(id).path("sentOn"), "nothing refused was recorded");
 
         String etag = Api.as("POLICY_OWNER").header("If-Match", "\"0\"").body(today).post(sending).then()

@@ -131,7 +131,7 @@ class RestrictionTest {
         Api.as(DECIDER).body(Fixtures.restriction("{\"type\":\"NO_FACE_TO_FACE\"}")
                 .replace(Fixtures.TODAY.toString(), Fixtures.TODAY.minusDays(5).toString()))
                 .post("/cases/" + applied.id() + "/restrictions").then().statusCode(422)
-                .body("rule", equalTo("STARTS_BEFORE_DECISION"));
+                .body("rule", equalTo("DATES_OUT_OF_ORDER")).body("errors[0].pointer", equalTo("/startsOn"));
         Api.as(OFFICER).get("/cases/" + applied.id()).then().body("allowedSteps", hasItem("IMPOSE_RESTRICTION"));
     }
 
@@ -155,7 +155,8 @@ class RestrictionTest {
                 + "calls to several officers.\"", "\"reasons\":\"\""), "urn:ubcs:problem:validation", "/reasons");
         Api.as(DECIDER).body(Fixtures.restriction("{\"type\":\"NO_FACE_TO_FACE\"}").replace("\"reasons\"",
                 "\"endsOn\":\"" + Fixtures.TODAY.minusDays(1) + "\",\"reasons\"")).post("/cases/" + kase.id()
-                        + "/restrictions").then().statusCode(400).body("errors[0].pointer", equalTo("/endsOn"));
+                        + "/restrictions").then().statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"))
+                .body("errors[0].pointer", equalTo("/endsOn"));
         Api.as(DECIDER).queryParam("caseId", kase.id()).get("/restrictions").then().body("items", hasSize(0));
     }
 
@@ -177,8 +178,8 @@ class RestrictionTest {
                 .then().statusCode(412);
         Api.as(DECIDER).header("If-Match", first.header("ETag")).body(modified
                 .replace(Fixtures.TODAY.toString(), Fixtures.TODAY.minusDays(3).toString()))
-                .post("/restrictions/" + v1 + "/modification").then().statusCode(400)
-                .body("errors[0].pointer", equalTo("/startsOn"));
+                .post("/restrictions/" + v1 + "/modification").then().statusCode(422)
+                .body("rule", equalTo("DATES_OUT_OF_ORDER")).body("errors[0].pointer", equalTo("/startsOn"));
         String v2 = Api.as(DECIDER).header("If-Match", first.header("ETag")).body(modified)
                 .post("/restrictions/" + v1 + "/modification").then().statusCode(201)
                 .body("version", equalTo(2)).body("supersedes", equalTo(v1))

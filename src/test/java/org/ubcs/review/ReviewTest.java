@@ -122,7 +122,7 @@ class ReviewTest {
 
     @Test
     void anOverdueReviewLapsesTheRestrictionsAndTheCustomerIsTold() {
-        Case kase = Fixtures.decided(TODAY.minusDays(20), TODAY.minusDays(1));
+        Case kase = Fixtures.decidedEarlier(TODAY.minusDays(20), TODAY.minusDays(1));
         String restriction = Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"WITNESS_REQUIRED\"}")
                 .replace(TODAY.toString(), TODAY.minusDays(20).toString()));
         Fixtures.runJob("OPEN_REVIEW_TASKS");
@@ -151,7 +151,8 @@ class ReviewTest {
         Api.as(Fixtures.OFFICER).body(body).post("/cases/" + Fixtures.referred().id() + "/review-requests").then()
                 .statusCode(409);
         Api.as(Fixtures.OFFICER).body("{\"receivedOn\":\"" + TODAY.plusDays(1) + "\"}")
-                .post("/cases/" + kase.id() + "/review-requests").then().statusCode(400);
+                .post("/cases/" + kase.id() + "/review-requests").then().statusCode(422)
+                .body("rule", equalTo("DATE_IN_FUTURE")).body("errors[0].pointer", equalTo("/receivedOn"));
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class Fixtures {
                 .extract().path("id");
     }
 
+    /** The day the fixtures' cases were referred (on paper, before being entered): every later step follows it. */
+    public static final LocalDate REFERRED_ON = TODAY.minusDays(60);
+
     public static String referralBody(String customerId, String classifications) {
         return """
                 {"customerId":"%s","matter":"Pothole complaint, Mill Lane","department":"Highways",
@@ -38,8 +41,8 @@ public final class Fixtures {
                  "documents":[{"title":"Stage 2 response","reference":"DMS-1"}],
                  "checklist":{"complaintsProcedureExhausted":true,"ombudsman":{"involved":true,"details":"No fault"},
                   "mpOrCouncillor":{"involved":false},"independentInvestigator":{"involved":false},"meetingHeld":true,
-                  "alternativesTried":[{"alternative":"MEDIATION","result":"Declined"}]}}
-                """.formatted(customerId, classifications);
+                  "alternativesTried":[{"alternative":"MEDIATION","result":"Declined"}]},"referredOn":"%s"}
+                """.formatted(customerId, classifications, REFERRED_ON);
     }
 
     public static Case referred() {
@@ -118,6 +121,20 @@ public final class Fixtures {
                 WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
         kase = step(kase, OFFICER, "PUT", "preconditions", ALL_PRECONDITIONS_MET);
         return applied(step(kase, OFFICER, "POST", "assessment", ASSESSMENT));
+    }
+
+    /**
+     * A case decided on {@code decidedOn} (the customer told the same day) with its review on {@code reviewOn}, dates
+     * the API would now refuse (a review date already past, a decision before the warning): decided today as the
+     * API allows, then moved back as time itself would.
+     */
+    public static Case decidedEarlier(LocalDate decidedOn, LocalDate reviewOn) {
+        Case kase = decided(TODAY, TODAY.plusDays(1));
+        UUID id = UUID.fromString(kase.id());
+        TestServices.sql("update decision set decided_on = ?, customer_told_on = ?, review_on = ? where case_id = ?",
+                decidedOn, decidedOn, reviewOn, id);
+        TestServices.sql("update policy_case set next_review_on = ? where id = ?", reviewOn, id);
+        return kase;
     }
 
     /** An assessed case decided on {@code decidedOn} (the customer told the same day), reviewed on {@code reviewOn}. */

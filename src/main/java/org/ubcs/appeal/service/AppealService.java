@@ -42,6 +42,7 @@ import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.restriction.service.RestrictionService;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 import org.ubcs.web.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -84,9 +85,7 @@ public class AppealService implements CalendarListener {
 
     @WithTransaction
     public Uni<AppealEntity> lodge(Actor actor, AppealDraft draft) {
-        if (draft.receivedOn().isAfter(clock.today())) {
-            throw ProblemException.invalidField("/receivedOn", "must not be after today");
-        }
+        DateOrder.happened("/receivedOn", draft.receivedOn(), clock.today());
         if (policy.profile().appealWindowWorkingDays() == 0) {
             throw ProblemException.policyRule("NO_APPEAL_STAGE", "This council's policy has no appeal stage.");
         }
@@ -99,10 +98,8 @@ public class AppealService implements CalendarListener {
                 throw ProblemException.policyRule("NOTHING_TO_APPEAL",
                         "The decision did not apply the policy, so there is nothing to appeal against.");
             }
-            if (draft.receivedOn().isBefore(decision.customerToldOn)) {
-                throw ProblemException.policyRule("RECEIVED_BEFORE_CUSTOMER_TOLD",
-                        "The customer was told of the decision on " + decision.customerToldOn + ".");
-            }
+            DateOrder.follows("/receivedOn", draft.receivedOn(), "the day the customer was told of the decision",
+                    decision.customerToldOn);
             return appeals.liveAppealExists(decision.id).flatMap(live -> {
                 if (live) {
                     throw ProblemException.policyRule("LIVE_APPEAL_EXISTS",
@@ -305,13 +302,8 @@ public class AppealService implements CalendarListener {
     }
 
     private void checkToldOn(AppealEntity appeal, LocalDate customerToldOn) {
-        if (customerToldOn.isAfter(clock.today())) {
-            throw ProblemException.policyRule("DATE_IN_FUTURE", "The customer cannot have been told after today.");
-        }
-        if (customerToldOn.isBefore(appeal.receivedOn)) {
-            throw ProblemException.policyRule("TOLD_BEFORE_RECEIVED",
-                    "The customer cannot have been told before the appeal was received on " + appeal.receivedOn + ".");
-        }
+        DateOrder.happened("/customerToldOn", customerToldOn, clock.today());
+        DateOrder.follows("/customerToldOn", customerToldOn, "the appeal's receipt", appeal.receivedOn);
     }
 
     private void require(AppealEntity appeal, CaseStep step) {

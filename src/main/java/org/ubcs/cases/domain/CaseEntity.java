@@ -38,6 +38,8 @@ public class CaseEntity extends PanacheEntityBase {
     public CaseForms.Referral referral;
     public String referredBySubject;
     public String referredByName;
+    /** The day it was referred (Form A's date): the first date of the procedure. */
+    public LocalDate referredOn;
     public Instant referredAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public CaseForms.PriorWarning priorWarning;

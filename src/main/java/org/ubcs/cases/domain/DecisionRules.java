@@ -6,11 +6,12 @@ import org.ubcs.api.model.DecisionOutcome;
 import org.ubcs.policy.PolicyConfig;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 
 /**
  * The rules a decision must keep: taken by someone other than the referring officer, only once every precondition is
- * answered (and met, to apply the policy), on facts already known (no future dates), and with a review date inside
- * the window the policy profile allows.
+ * answered (and met, to apply the policy), dated in the procedure's order (DateOrder), and with a review date still
+ * to come and inside the window the policy profile allows.
  */
 public final class DecisionRules {
 
@@ -38,21 +39,23 @@ public final class DecisionRules {
             throw ProblemException.policyRule("PRECONDITIONS_NOT_MET",
                     "The policy can only be applied when every precondition is met.");
         }
-        if (draft.decidedOn().isAfter(today) || draft.customerToldOn().isAfter(today)) {
-            throw ProblemException.policyRule("DATE_IN_FUTURE",
-                    "A decision records what has happened: its dates cannot be after today (" + today + ").");
-        }
-        if (draft.customerToldOn().isBefore(draft.decidedOn())) {
-            throw ProblemException.policyRule("CUSTOMER_TOLD_BEFORE_DECISION",
-                    "The customer cannot have been told before the decision was taken.");
-        }
+        DateOrder.happened("/decidedOn", draft.decidedOn(), today);
+        DateOrder.happened("/customerToldOn", draft.customerToldOn(), today);
+        DateOrder.follows("/decidedOn", draft.decidedOn(), "the referral", kase.referredOn);
+        DateOrder.follows("/decidedOn", draft.decidedOn(), "the prior warning",
+                kase.priorWarning == null ? null : kase.priorWarning.sentOn());
+        DateOrder.follows("/decidedOn", draft.decidedOn(), "the case conference",
+                kase.caseConference == null ? null : kase.caseConference.heldOn());
+        DateOrder.follows("/customerToldOn", draft.customerToldOn(), "the decision", draft.decidedOn());
         if (applying) {
+            DateOrder.ahead("/reviewOn", draft.reviewOn(), today);
             checkReviewDate(draft.decidedOn(), draft.reviewOn(), profile);
         }
     }
 
     /** After a review: the next review date lies after today and no further ahead than the horizon. */
     public static void checkNextReview(LocalDate today, LocalDate nextReviewOn, PolicyConfig.Profile profile) {
+        DateOrder.ahead("/nextReviewOn", nextReviewOn, today);
         checkWithinHorizon(today, nextReviewOn, profile, "today");
     }
 

@@ -58,7 +58,7 @@ public class CaseMapper {
                 List.copyOf(input.getClassifications()),
                 new CaseForms.Referral(input.getBackground(),
                         map(input.getDocuments(), d -> new CaseForms.Document(d.getTitle(), d.getReference())),
-                        form));
+                        form), input.getReferredOn());
     }
 
     public CaseForms.PriorWarning toForm(PriorWarning input) {
@@ -103,7 +103,7 @@ public class CaseMapper {
         CaseForms.Referral referral = kase.referral;
         Referral apiReferral = new Referral(referral.background(),
                 map(referral.documents(), d -> new DocumentReference(d.title(), d.reference())),
-                toApi(referral.checklist()), actor(kase.referredBySubject, kase.referredByName),
+                toApi(referral.checklist()), actor(kase.referredBySubject, kase.referredByName), kase.referredOn,
                 time(kase.referredAt));
         ModelCase api = new ModelCase(kase.id, kase.customerId, kase.matter, kase.department,
                 kase.classificationList(), kase.status,

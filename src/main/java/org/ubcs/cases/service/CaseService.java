@@ -45,6 +45,7 @@ import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 import org.ubcs.web.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -108,6 +109,7 @@ public class CaseService {
             kase.referredBySubject = actor.subject();
             kase.referredByName = actor.name();
             kase.referredAt = clock.now();
+            kase.referredOn = referral.referredOn() == null ? clock.today() : referral.referredOn();
             kase.createdAt = kase.referredAt;
             kase.updatedAt = kase.referredAt;
             return cases.persistAndFlush(kase)
@@ -138,20 +140,18 @@ public class CaseService {
     public Uni<CaseView> recordPriorWarning(Actor actor, UUID id, Long expectedVersion, CaseForms.PriorWarning form) {
         return step(actor, id, expectedVersion, CaseStep.RECORD_PRIOR_WARNING, "PRIOR_WARNING_RECORDED", kase -> {
             LocalDate today = clock.today();
-            if (form.sentOn() != null && form.sentOn().isAfter(today)) {
-                throw ProblemException.invalidField("/sentOn", "must not be after today");
-            }
-            if (form.explanationGivenOn() != null && form.sentOn() != null
-                    && form.explanationGivenOn().isAfter(form.sentOn())) {
-                throw ProblemException.invalidField("/explanationGivenOn", "must not be after sentOn");
-            }
+            DateOrder.happened("/explanationGivenOn", form.explanationGivenOn(), today);
+            DateOrder.happened("/sentOn", form.sentOn(), today);
+            DateOrder.follows("/sentOn", form.sentOn(), "the referral", kase.referredOn);
+            DateOrder.follows("/sentOn", form.sentOn(), "the explanation to the customer", form.explanationGivenOn());
             kase.priorWarning = form.recordedBy(actor, clock.now());
             kase.status = CaseStatus.INFORMAL_STAGE_COMPLETED;
             return List.of("priorWarning", "status");
         }).call(view -> form.type() != PriorWarningType.WARNING_LETTER ? Uni.createFrom().voidItem()
-                : letters.issue(actor, LetterKind.PRIOR_WARNING, view.kase().customerId, id,
+                // The letter the customer was sent: dated, and recorded as sent, on the day it went.
+                : letters.issueSent(actor, LetterKind.PRIOR_WARNING, view.kase().customerId, id,
                         new LetterFacts(view.kase().matter, form.summary(), List.of(), form.sentOn(), null, null,
-                                null, null, null, false)));
+                                null, null, null, false), form.sentOn()));
     }
 
     @WithTransaction
@@ -177,9 +177,8 @@ public class CaseService {
             CaseForms.CaseConference form) {
         return step(actor, id, expectedVersion, CaseStep.RECORD_CASE_CONFERENCE, "CASE_CONFERENCE_RECORDED",
                 kase -> {
-            if (form.heldOn().isAfter(clock.today())) {
-                throw ProblemException.invalidField("/heldOn", "must not be after today");
-            }
+            DateOrder.happened("/heldOn", form.heldOn(), clock.today());
+            DateOrder.follows("/heldOn", form.heldOn(), "the referral", kase.referredOn);
             kase.caseConference = form.recordedBy(actor, clock.now());
             kase.status = CaseStatus.CASE_CONFERENCE_HELD;
             return List.of("caseConference", "status");
@@ -361,6 +360,7 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        DateOrder.happened("/referredOn", referral.referredOn(), clock.today());
         if (!notInUse.isEmpty()) {
             throw ProblemException.policyRule("CLASSIFICATION_NOT_IN_USE", "This council's policy does not use "
                     + notInUse + "; it uses " + profile.classifications() + ".");

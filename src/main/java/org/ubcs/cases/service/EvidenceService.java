@@ -21,6 +21,7 @@ import org.ubcs.paging.Cursors;
 import org.ubcs.paging.Page;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,9 +49,7 @@ public class EvidenceService {
     @WithTransaction
     public Uni<EvidenceView> record(Actor actor, UUID caseId, EvidenceDraft draft) {
         return cases.requireStep(caseId, CaseStep.RECORD_EVIDENCE).flatMap(kase -> {
-            if (draft.occurredAt().isAfter(clock.now())) {
-                throw ProblemException.invalidField("/occurredAt", "must not be in the future");
-            }
+            DateOrder.happened("/occurredAt", draft.occurredAt(), clock.now(), clock.clockSkew());
             Uni<Void> target = draft.corrects() == null ? Uni.createFrom().voidItem()
                     : evidence.findInCase(caseId, draft.corrects()).invoke(corrected -> {
                         if (corrected == null) {

@@ -29,6 +29,7 @@ import org.ubcs.problem.ProblemType;
 import org.ubcs.readandfile.service.ReadAndFileService;
 import org.ubcs.restriction.domain.Terms;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +68,10 @@ public class ContactCheckService {
      * opens, so that a recording call never holds one connection while it waits for another.
      */
     public Uni<Identified> identify(ContactQuestionDraft draft) {
+        if (draft.record()) {
+            // A contact is recorded once it has happened; checking ahead ("may they call on Tuesday?") records nothing.
+            DateOrder.happened("/at", draft.question().at().toInstant(), clock.now(), clock.clockSkew());
+        }
         LocalDate day = draft.question().at().withZoneSameInstant(LondonClock.LONDON).toLocalDate();
         return readModel.candidates(draft.who(), day).map(candidates -> {
             if (candidates.isEmpty() && draft.who().customerId() != null) {

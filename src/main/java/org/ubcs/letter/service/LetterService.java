@@ -27,6 +27,7 @@ import org.ubcs.policy.ActivePolicy;
 import org.ubcs.policy.PolicyConfig;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 import org.ubcs.web.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -67,6 +68,21 @@ public class LetterService {
      * is given, be its customer: anything else is a mistake of the calling step, not of the user, and fails it.
      */
     public Uni<UUID> issue(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts) {
+        return write(actor, kind, customerId, caseId, facts, null);
+    }
+
+    /**
+     * A letter the customer was already sent on {@code sentOn} (a step recorded after the event, such as a prior
+     * warning): kept dated that day and recorded as sent then by the actor, so the record holds the one letter the
+     * customer received rather than a second one dated today.
+     */
+    public Uni<UUID> issueSent(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts,
+            LocalDate sentOn) {
+        return write(actor, kind, customerId, caseId, facts, Objects.requireNonNull(sentOn, "sentOn"));
+    }
+
+    private Uni<UUID> write(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts,
+            LocalDate sentOn) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(facts, "facts");
@@ -83,9 +99,9 @@ public class LetterService {
             }
             PolicyConfig.Profile profile = policy.profile();
             List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
-            LocalDate today = clock.today();
+            LocalDate dated = sentOn != null ? sentOn : clock.today();
             LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
-                    language, languages.size() > 1, subject, customer, today, facts, profile));
+                    language, languages.size() > 1, subject, customer, dated, facts, profile));
             LetterEntity letter = new LetterEntity();
             letter.id = UUID.randomUUID();
             letter.customerId = customerId;
@@ -96,9 +112,15 @@ public class LetterService {
             letter.html = rendered.html();
             letter.bodyText = rendered.text();
             letter.createdAt = clock.now();
+            if (sentOn != null) {
+                letter.sentOn = sentOn;
+                letter.sentBySubject = actor.subject();
+                letter.sentByName = actor.name();
+            }
             return letters.persist(letter)
                     .call(() -> audit.record(actor, "LETTER_ISSUED", AuditEntityType.LETTER, letter.id, caseId,
-                            List.of("kind", "languages", "subject", "html", "text")))
+                            sentOn == null ? List.of("kind", "languages", "subject", "html", "text")
+                                    : List.of("kind", "languages", "subject", "html", "text", "sentOn")))
                     .replaceWith(letter.id);
         });
     }
@@ -135,20 +157,15 @@ public class LetterService {
      */
     @WithTransaction
     public Uni<LetterEntity> markSent(Actor actor, UUID id, Long expectedVersion, LocalDate sentOn) {
-        if (sentOn.isAfter(clock.today())) {
-            throw ProblemException.invalidField("/sentOn", "must not be after today");
-        }
+        DateOrder.happened("/sentOn", sentOn, clock.today());
         return find(id).chain(letter -> {
             ETags.requireCurrent(expectedVersion, letter.version);
             if (letter.sentOn != null) {
                 throw ProblemException.illegalStep("The letter was already sent on " + letter.sentOn + ".",
                         List.of());
             }
-            LocalDate written = LocalDate.ofInstant(letter.createdAt, LondonClock.LONDON);
-            if (sentOn.isBefore(written)) {
-                throw ProblemException.invalidField("/sentOn",
-                        "must not be before the letter was written on " + written);
-            }
+            DateOrder.follows("/sentOn", sentOn, "the day the letter was written",
+                    LocalDate.ofInstant(letter.createdAt, LondonClock.LONDON));
             letter.sentOn = sentOn;
             letter.sentBySubject = actor.subject();
             letter.sentByName = actor.name();
@@ -169,7 +186,7 @@ public class LetterService {
     }
 
     private static LetterView view(LetterLanguage language, boolean bilingual, String subject,
-            CustomerEntity customer, LocalDate today, LetterFacts facts, PolicyConfig.Profile profile) {
+            CustomerEntity customer, LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile) {
         boolean welsh = language == LetterLanguage.CY;
         PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
         return new LetterView(
@@ -179,7 +196,7 @@ public class LetterService {
                 welsh ? profile.councilNameCy().orElse(profile.councilName()) : profile.councilName(),
                 customer.fullName,
                 address(customer.details().address()),
-                LetterWording.date(today, language),
+                LetterWording.date(dated, language),
                 blankToNull(facts.matter()),
                 blankToNull(facts.why()),
                 facts.actions() == null ? List.of()

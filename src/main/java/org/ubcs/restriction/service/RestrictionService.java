@@ -38,6 +38,7 @@ import org.ubcs.notification.service.NotificationService;
 import org.ubcs.api.model.LetterKind;
 import org.ubcs.restriction.repository.RestrictionRepository;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 import org.ubcs.web.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -84,10 +85,7 @@ public class RestrictionService implements CaseClosedListener {
             CaseProcedure.require(CaseStep.IMPOSE_RESTRICTION, kase);
             checkDates(draft.startsOn(), draft.endsOn());
             return cases.decisionOf(caseId).flatMap(decision -> {
-                if (draft.startsOn().isBefore(decision.decidedOn)) {
-                    throw ProblemException.policyRule("STARTS_BEFORE_DECISION",
-                            "A restriction cannot start before the decision of " + decision.decidedOn + ".");
-                }
+                DateOrder.follows("/startsOn", draft.startsOn(), "the decision", decision.decidedOn);
                 RestrictionEntity restriction = newVersion(actor, kase.customerId, draft);
                 restriction.caseId = caseId;
                 restriction.decisionId = decision.id;
@@ -129,10 +127,8 @@ public class RestrictionService implements CaseClosedListener {
             ETags.requireCurrent(expectedVersion, old.lockVersion);
             requireActive(old, CaseStep.MODIFY_RESTRICTION);
             checkDates(draft.startsOn(), draft.endsOn());
-            if (draft.startsOn().isBefore(old.startsOn)) {
-                throw ProblemException.invalidField("/startsOn",
-                        "must not be before the start of the version it supersedes (" + old.startsOn + ")");
-            }
+            DateOrder.follows("/startsOn", draft.startsOn(), "the start of the version it supersedes",
+                    old.startsOn);
             RestrictionDraft scoped = old.emergency ? new RestrictionDraft(draft.terms(), RestrictionScope.ALL_MATTERS,
                     draft.startsOn(), draft.endsOn(), draft.reasons(), draft.statutoryServicesAffected(),
                     draft.legalBasis(), draft.adjustmentsOverride()) : draft;
@@ -352,9 +348,7 @@ public class RestrictionService implements CaseClosedListener {
     }
 
     private static void checkDates(LocalDate startsOn, LocalDate endsOn) {
-        if (endsOn != null && endsOn.isBefore(startsOn)) {
-            throw ProblemException.invalidField("/endsOn", "must not be before startsOn");
-        }
+        DateOrder.follows("/endsOn", endsOn, "its start", startsOn);
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

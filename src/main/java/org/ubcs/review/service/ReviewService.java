@@ -37,6 +37,7 @@ import org.ubcs.review.domain.ReviewEntity;
 import org.ubcs.review.domain.ReviewOutcomeDraft;
 import org.ubcs.review.repository.ReviewRepository;
 import org.ubcs.security.Actor;
+import org.ubcs.time.DateOrder;
 import org.ubcs.time.LondonClock;
 import org.ubcs.web.ETags;
 
@@ -166,9 +167,7 @@ public class ReviewService implements CaseClosedListener {
 
     @WithTransaction
     public Uni<ReviewEntity> request(Actor actor, UUID caseId, LocalDate receivedOn, String reasons) {
-        if (receivedOn.isAfter(clock.today())) {
-            throw ProblemException.invalidField("/receivedOn", "must not be after today");
-        }
+        DateOrder.happened("/receivedOn", receivedOn, clock.today());
         return cases.find(caseId).flatMap(kase -> {
             CaseProcedure.require(CaseStep.REQUEST_REVIEW, kase);
             return cases.decisionOf(caseId).flatMap(decision -> {
@@ -192,10 +191,9 @@ public class ReviewService implements CaseClosedListener {
 
     @WithTransaction
     public Uni<FreshIssueEntity> referFreshIssue(Actor actor, UUID caseId, LocalDate raisedOn, String summary) {
-        if (raisedOn.isAfter(clock.today())) {
-            throw ProblemException.invalidField("/raisedOn", "must not be after today");
-        }
+        DateOrder.happened("/raisedOn", raisedOn, clock.today());
         return cases.find(caseId).flatMap(kase -> {
+            DateOrder.follows("/raisedOn", raisedOn, "the referral", kase.referredOn);
             CaseProcedure.require(CaseStep.REFER_FRESH_ISSUE, kase);
             FreshIssueEntity issue = new FreshIssueEntity();
             issue.id = UUID.randomUUID();
@@ -232,9 +230,9 @@ public class ReviewService implements CaseClosedListener {
             if (!lift && draft.nextReviewOn() == null) {
                 throw ProblemException.invalidField("/nextReviewOn", "is required to continue or modify");
             }
-            if (draft.customerToldOn().isAfter(today)) {
-                throw ProblemException.policyRule("DATE_IN_FUTURE", "The customer cannot have been told after today.");
-            }
+            DateOrder.happened("/customerToldOn", draft.customerToldOn(), today);
+            DateOrder.follows("/customerToldOn", draft.customerToldOn(), "the opening of the review",
+                    review.opensOn);
             if (!lift) {
                 DecisionRules.checkNextReview(today, draft.nextReviewOn(), policy.profile());
             }

@@ -61,6 +61,14 @@ abstract class CaseLifecycleScenario {
                     .post("/cases/" + kase.id() + "/decision").then().statusCode(409)
                     .body("allowedSteps", hasItem("RECORD_CASE_CONFERENCE"))
                     .body("allowedSteps", not(hasItem("RECORD_DECISION")));
+            // A conference is held after the referral, and not in the future.
+            for (LocalDate heldOn : List.of(Fixtures.REFERRED_ON.minusDays(1), Fixtures.TODAY.plusDays(1))) {
+                Api.as(Fixtures.OFFICER).header("If-Match", kase.etag())
+                        .body(Fixtures.CONFERENCE.formatted(heldOn, Fixtures.TODAY.plusDays(7)))
+                        .post("/cases/" + kase.id() + "/case-conference").then().statusCode(422)
+                        .body("rule", equalTo(heldOn.isAfter(Fixtures.TODAY) ? "DATE_IN_FUTURE" : "DATES_OUT_OF_ORDER"))
+                        .body("errors[0].pointer", equalTo("/heldOn"));
+            }
             kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "case-conference",
                     Fixtures.CONFERENCE.formatted(Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusDays(7)));
         }

@@ -1,11 +1,16 @@
 package org.ubcs.support;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.params.provider.Arguments;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Generated cases for property tests written as JUnit parameterized tests: {@code count} argument sets drawn from a
@@ -28,9 +33,31 @@ public final class Seeded {
         return min + random.nextInt(max - min + 1);
     }
 
+    /** A date from {@code first} to {@code last}, both included, every day equally likely. */
+    public static LocalDate between(Random random, LocalDate first, LocalDate last) {
+        return first.plusDays(random.nextLong(ChronoUnit.DAYS.between(first, last) + 1));
+    }
+
     /** One of the values, chosen at random. */
     @SafeVarargs
     public static <T> T oneOf(Random random, T... values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /**
+     * Puts the failing case's display name (which shows its arguments) at the head of the failure message. Maven
+     * Surefire reports a parameterized test as {@code method(types)[index]}, without that name, so without this the
+     * build log says which case failed only by its index. Use {@code @ExtendWith(Seeded.NameFailingCases.class)}.
+     */
+    public static final class NameFailingCases implements TestExecutionExceptionHandler {
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+            if (thrown instanceof AssertionError) {
+                throw new AssertionFailedError(context.getDisplayName() + ": " + thrown.getMessage(), thrown);
+            }
+            thrown.addSuppressed(new Exception("in case " + context.getDisplayName()));
+            throw thrown;
+        }
     }
 }

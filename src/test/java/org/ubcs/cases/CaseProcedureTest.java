@@ -85,6 +85,12 @@ class CaseProcedureTest {
                 .post("/cases/" + kase.id() + "/prior-warning").then().statusCode(400)
                 .body("type", equalTo("urn:ubcs:problem:unknown-enum-value"))
                 .body("errors[0].pointer", equalTo("/type"));
+        // A skipped warning with a letter's fields fits neither variant.
+        Api.malformedAs(OFFICER).header("If-Match", kase.etag())
+                .body("{\"type\":\"WARNING_SKIPPED\",\"channel\":\"LETTER\",\"summary\":\"s\"}")
+                .post("/cases/" + kase.id() + "/prior-warning").then().statusCode(400)
+                .body("type", equalTo("urn:ubcs:problem:unknown-property"))
+                .body("errors[0].pointer", equalTo("/channel"));
         Api.malformedAs(OFFICER).header("If-Match", kase.etag()).body("{\"ground\":\"RISK_TO_STAFF\"}")
                 .post("/cases/" + kase.id() + "/prior-warning").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/type"));

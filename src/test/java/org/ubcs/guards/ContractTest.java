@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.ubcs.guards.Contract.Operation;
@@ -117,5 +118,45 @@ class ContractTest {
         wrong.values().removeIf(list -> list.size() == 1);
         assertTrue(wrong.isEmpty(), () -> "generated interfaces must have exactly one implementing class "
                 + "(an unimplemented one builds and then answers 404): " + wrong);
+    }
+
+    /**
+     * A union's variants tell themselves apart without its discriminator (the response validator ignores a nested
+     * one): every variant requires the discriminator property and pins it to its own mapping value, a one-value
+     * string enum, and every member of the union is mapped.
+     */
+    @Test
+    void everyUnionVariantPinsItsDiscriminatorToItsOneValue() {
+        Map<String, String> wrong = new TreeMap<>();
+        Set<String> unions = new TreeSet<>();
+        Contract.document().path("components").path("schemas").fields().forEachRemaining(entry -> {
+            JsonNode union = entry.getValue();
+            if (!union.has("discriminator")) {
+                return;
+            }
+            unions.add(entry.getKey());
+            String property = union.path("discriminator").path("propertyName").asText();
+            Set<String> mapped = new TreeSet<>();
+            union.path("discriminator").path("mapping").fields().forEachRemaining(mapping -> {
+                String ref = mapping.getValue().asText();
+                mapped.add(ref);
+                JsonNode variant = Contract.resolve(Contract.JSON.createObjectNode().put("$ref", ref));
+                JsonNode pin = variant.path("properties").path(property);
+                boolean required = StreamSupport.stream(variant.path("required").spliterator(), false)
+                        .anyMatch(name -> name.asText().equals(property));
+                if (!required || !pin.path("type").asText().equals("string") || pin.path("enum").size() != 1
+                        || !pin.path("enum").path(0).asText().equals(mapping.getKey())) {
+                    wrong.put(entry.getKey() + " " + mapping.getKey(), ref + " pins " + property + " as " + pin);
+                }
+            });
+            union.path("oneOf").forEach(member -> {
+                if (!mapped.contains(member.path("$ref").asText())) {
+                    wrong.put(entry.getKey() + " " + member, "a member the discriminator does not map");
+                }
+            });
+        });
+        assertFalse(unions.isEmpty(), "no discriminated union found: the scan found nothing to check");
+        assertTrue(wrong.isEmpty(), () -> "every variant of " + unions + " must require its discriminator and pin it "
+                + "with a one-value string enum of its mapping value: " + wrong);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.UUID;
 
@@ -158,6 +159,27 @@ class RestrictionTest {
                         + "/restrictions").then().statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"))
                 .body("errors[0].pointer", equalTo("/endsOn"));
         Api.as(DECIDER).queryParam("caseId", kase.id()).get("/restrictions").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void refusesTermsThatMixOneTypeWithAnothersFieldsOrNameNoType() {
+        // Each variant pins its type to one value, so one type's name with another type's fields fits no variant.
+        Case kase = Fixtures.applied();
+        refused(kase, "{\"type\":\"CONTACT_CAP\",\"allowedChannels\":[\"LETTER\",\"EMAIL\"]}",
+                "urn:ubcs:problem:unknown-property", "/terms/allowedChannels");
+        refused(kase, "{\"type\":\"NO_FACE_TO_FACE\",\"premises\":[\"Civic Centre reception\"]}",
+                "urn:ubcs:problem:unknown-property", "/terms/premises");
+        refused(kase, "{\"type\":\"CHANNEL_LIMIT\",\"maxContacts\":3,\"per\":\"WEEK\"}",
+                "urn:ubcs:problem:unknown-property", "/terms/maxContacts");
+        refused(kase, "{\"type\":\"CONTACT_CAP_PER_DAY\",\"maxContacts\":3,\"per\":\"WEEK\"}",
+                "urn:ubcs:problem:unknown-enum-value", "/terms/type");
+        Api.as(DECIDER).queryParam("caseId", kase.id()).get("/restrictions").then().body("items", hasSize(0));
+    }
+
+    private static void refused(Case kase, String terms, String type, String pointer) {
+        Api.malformedAs(DECIDER).body(Fixtures.restriction(terms)).post("/cases/" + kase.id() + "/restrictions").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(type)).body("errors.pointer", contains(pointer));
     }
 
     private static void bad(Case kase, String body, String type, String pointer) {

@@ -57,6 +57,9 @@ import io.smallrye.mutiny.Uni;
 public class AppealService implements CalendarListener {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     AppealRepository appeals;
 
     @Inject
@@ -200,8 +203,8 @@ public class AppealService implements CalendarListener {
         Uni<LocalDate> dueBy = filter.dueWithinWorkingDays() == null ? Uni.createFrom().nullItem()
                 : calendar.current().map(days -> days.plus(today, filter.dueWithinWorkingDays()));
         return dueBy.flatMap(cutoff -> appeals.page(filter.state(), filter.caseId(), cutoff,
-                Boolean.TRUE.equals(filter.overdue()) ? today : null, Cursors.decode(cursor), limit + 1))
-                .map(found -> Page.of(found, limit, a -> Cursors.encode(a.lodgedAt, a.id)));
+                Boolean.TRUE.equals(filter.overdue()) ? today : null, cursors.decode("appeals", cursor), limit + 1))
+                .map(found -> Page.of(found, limit, a -> cursors.encode("appeals", a.lodgedAt, a.id)));
     }
 
     /** A decision with its appeal deadline (null without an appeal stage) and whether the window is open. */

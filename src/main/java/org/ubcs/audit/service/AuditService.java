@@ -25,6 +25,9 @@ import io.smallrye.mutiny.Uni;
 public class AuditService {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     AuditRepository repository;
 
     @Inject
@@ -48,7 +51,9 @@ public class AuditService {
     @WithSession
     public Uni<Page<AuditEventEntity>> page(AuditEntityType entityType, UUID entityId, UUID caseId, String cursor,
             int limit) {
-        return repository.page(entityType, entityId, caseId, Cursors.decode(cursor), limit + 1)
-                .map(events -> Page.of(events, limit, e -> Cursors.encode(e.occurredAt, e.id)));
+        // A case's history is its own collection; the audit trail at large is another.
+        String collection = caseId == null ? "audit-events" : "cases/" + caseId + "/history";
+        return repository.page(entityType, entityId, caseId, cursors.decode(collection, cursor), limit + 1)
+                .map(events -> Page.of(events, limit, e -> cursors.encode(collection, e.occurredAt, e.id)));
     }
 }

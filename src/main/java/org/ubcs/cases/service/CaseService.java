@@ -61,6 +61,9 @@ import io.smallrye.mutiny.Uni;
 public class CaseService {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     CaseRepository cases;
 
     @Inject
@@ -126,8 +129,8 @@ public class CaseService {
 
     @WithSession
     public Uni<Page<CaseView>> list(CaseFilter filter, String cursor, int limit) {
-        return cases.list(filter, Cursors.decode(cursor), limit + 1).flatMap(found -> {
-            Page<CaseEntity> page = Page.of(found, limit, c -> Cursors.encode(c.createdAt, c.id));
+        return cases.list(filter, cursors.decode("cases", cursor), limit + 1).flatMap(found -> {
+            Page<CaseEntity> page = Page.of(found, limit, c -> cursors.encode("cases", c.createdAt, c.id));
             return decisions.findByCases(page.items().stream().map(c -> c.id).toList()).map(list -> {
                 Map<UUID, DecisionEntity> byCase = list.stream()
                         .collect(Collectors.toMap(d -> d.caseId, Function.identity()));
@@ -293,8 +296,8 @@ public class CaseService {
 
     /** Decisions to apply the policy, oldest first, told on or after {@code toldSince} (null: any). */
     public Uni<Page<DecisionEntity>> appliedDecisions(UUID caseId, LocalDate toldSince, String cursor, int limit) {
-        return decisions.applied(caseId, toldSince, Cursors.decode(cursor), limit + 1)
-                .map(found -> Page.of(found, limit, d -> Cursors.encode(d.recordedAt, d.id)));
+        return decisions.applied(caseId, toldSince, cursors.decode("decisions", cursor), limit + 1)
+                .map(found -> Page.of(found, limit, d -> cursors.encode("decisions", d.recordedAt, d.id)));
     }
 
     /** The customer of each of these cases. */

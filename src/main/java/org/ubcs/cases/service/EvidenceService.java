@@ -32,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 public class EvidenceService {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     CaseService cases;
 
     @Inject
@@ -83,10 +86,15 @@ public class EvidenceService {
     @WithSession
     public Uni<Page<EvidenceView>> list(UUID caseId, String cursor, int limit) {
         return cases.find(caseId)
-                .flatMap(kase -> evidence.page(caseId, Cursors.decodeSequence(cursor), limit + 1))
+                .flatMap(kase -> evidence.page(caseId, cursors.decodeSequence(evidenceOf(caseId), cursor), limit + 1))
                 .flatMap(found -> correctedBy(caseId).map(corrections -> Page
-                        .of(found, limit, e -> Cursors.encodeSequence(e.sequence))
+                        .of(found, limit, e -> cursors.encodeSequence(evidenceOf(caseId), e.sequence))
                         .map(e -> new EvidenceView(e, corrections.get(e.id)))));
+    }
+
+    /** Each case's evidence is a collection of its own: a cursor from one case's log does not page another's. */
+    private static String evidenceOf(UUID caseId) {
+        return "cases/" + caseId + "/evidence";
     }
 
     @WithSession

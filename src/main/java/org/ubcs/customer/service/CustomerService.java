@@ -30,6 +30,9 @@ import io.smallrye.mutiny.Uni;
 public class CustomerService {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     CustomerRepository repository;
 
     @Inject
@@ -80,8 +83,8 @@ public class CustomerService {
         if (search.phone() != null && Identifiers.phoneFragment(search.phone()) == null) {
             throw ProblemException.invalid(List.of(FieldError.parameter("phone", "must contain at least 3 digits")));
         }
-        return repository.search(search, Cursors.decode(cursor), limit + 1)
-                .map(found -> Page.of(found, limit, c -> Cursors.encode(c.createdAt, c.id)));
+        return repository.search(search, cursors.decode("customers", cursor), limit + 1)
+                .map(found -> Page.of(found, limit, c -> cursors.encode("customers", c.createdAt, c.id)));
     }
 
     /** For other capabilities that refer to a customer: present or not, without a session of their own. */

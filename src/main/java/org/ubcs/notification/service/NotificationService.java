@@ -38,6 +38,9 @@ public class NotificationService {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     NotificationRepository notifications;
 
     @Inject
@@ -93,8 +96,8 @@ public class NotificationService {
 
     @WithSession
     public Uni<Page<NotificationEntity>> page(NotificationState state, UUID caseId, String cursor, int limit) {
-        return notifications.page(state, caseId, Cursors.decode(cursor), limit + 1)
-                .map(found -> Page.of(found, limit, n -> Cursors.encode(n.createdAt, n.id)));
+        return notifications.page(state, caseId, cursors.decode("notifications", cursor), limit + 1)
+                .map(found -> Page.of(found, limit, n -> cursors.encode("notifications", n.createdAt, n.id)));
     }
 
     /**

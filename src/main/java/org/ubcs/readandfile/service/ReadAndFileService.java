@@ -32,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 public class ReadAndFileService {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     ReadAndFileRepository items;
 
     @Inject
@@ -67,8 +70,8 @@ public class ReadAndFileService {
 
     @WithSession
     public Uni<Page<ReadAndFileItemEntity>> queue(ReadAndFileState state, String cursor, int limit) {
-        return items.page(state == ReadAndFileState.SCREENED, Cursors.decode(cursor), limit + 1)
-                .map(found -> Page.of(found, limit, i -> Cursors.encode(i.receivedAt, i.id)));
+        return items.page(state == ReadAndFileState.SCREENED, cursors.decode("read-and-file-items", cursor), limit + 1)
+                .map(found -> Page.of(found, limit, i -> cursors.encode("read-and-file-items", i.receivedAt, i.id)));
     }
 
     @WithSession

@@ -53,6 +53,9 @@ import io.smallrye.mutiny.Uni;
 public class RestrictionService implements CaseClosedListener {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     RestrictionRepository restrictions;
 
     @Inject
@@ -272,8 +275,8 @@ public class RestrictionService implements CaseClosedListener {
 
     @WithSession
     public Uni<Page<RestrictionView>> list(RestrictionFilter filter, String cursor, int limit) {
-        return restrictions.page(filter, clock.today(), Cursors.decode(cursor), limit + 1).flatMap(found -> {
-            Page<RestrictionEntity> page = Page.of(found, limit, r -> Cursors.encode(r.imposedAt, r.id));
+        return restrictions.page(filter, clock.today(), cursors.decode("restrictions", cursor), limit + 1).flatMap(found -> {
+            Page<RestrictionEntity> page = Page.of(found, limit, r -> cursors.encode("restrictions", r.imposedAt, r.id));
             return views(page.items()).map(views -> new Page<>(views, page.nextCursor()));
         });
     }

@@ -53,6 +53,9 @@ import io.smallrye.mutiny.Uni;
 public class ReviewService implements CaseClosedListener {
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     ReviewRepository reviews;
 
     @Inject
@@ -302,8 +305,8 @@ public class ReviewService implements CaseClosedListener {
 
     @WithSession
     public Uni<Page<ReviewEntity>> list(ReviewState state, UUID caseId, String cursor, int limit) {
-        return reviews.page(state, caseId, Cursors.decode(cursor), limit + 1)
-                .map(found -> Page.of(found, limit, r -> Cursors.encode(r.createdAt, r.id)));
+        return reviews.page(state, caseId, cursors.decode("reviews", cursor), limit + 1)
+                .map(found -> Page.of(found, limit, r -> cursors.encode("reviews", r.createdAt, r.id)));
     }
 
     private Uni<ReviewEntity> find(UUID id) {

@@ -3,6 +3,8 @@ package org.ubcs.security;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
@@ -21,13 +23,20 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Remembers bearer tokens that smallrye-jwt has verified, so that a client sending the same token on every request
- * (the contact centre's checks) pays for the RSA signature check once rather than each time: on this 2-core machine
- * verification cost more than the contact check's query. Only successes are kept, keyed by the whole token, each
- * until the earlier of its {@code exp} and {@code ubcs.security.token-cache.max-age} after verification, which
- * bounds how long a token keeps passing after its signing key is withdrawn (and, were {@code mp.jwt.verify.token.age}
- * ever set, how long past that age). When the cache is full, expired entries are dropped; if it is still full the
- * token is verified but not kept. {@code max-entries=0} turns it off.
+ * The service's {@link JWTParser}: smallrye-jwt verifies each bearer token (signature, issuer, audience, expiry),
+ * then this checks the audience again, and remembers the tokens that pass.
+ * <p>
+ * The audience is checked twice so that an unset or emptied {@code mp.jwt.verify.audiences} can never mean "any
+ * audience", as it would to smallrye-jwt: here it is required, so the service does not start without one. A token
+ * naming none of the audiences is refused like any other invalid token (401), before any request code runs.
+ * <p>
+ * Remembering: a client sending the same token on every request (the contact centre's checks) pays for the RSA
+ * signature check once rather than each time: on this 2-core machine verification cost more than the contact check's
+ * query. Only successes are kept, keyed by the whole token, each until the earlier of its {@code exp} and
+ * {@code ubcs.security.token-cache.max-age} after verification, which bounds how long a token keeps passing after its
+ * signing key is withdrawn (and, were {@code mp.jwt.verify.token.age} ever set, how long past that age). When the
+ * cache is full, expired entries are dropped; if it is still full the token is verified but not kept.
+ * {@code max-entries=0} turns it off.
  */
 @Alternative
 @Priority(1)
@@ -48,6 +57,10 @@ public class VerifiedTokenCache implements JWTParser {
     @ConfigProperty(name = "ubcs.security.token-cache.max-age", defaultValue = "PT60S")
     Duration maxAge;
 
+    /** Required: with no value (or an empty one) the service does not start. */
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Set<String> audiences;
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = System.currentTimeMillis();
@@ -56,8 +69,21 @@ public class VerifiedTokenCache implements JWTParser {
             return known.token();
         }
         JsonWebToken fresh = verifier.parse(token);
+        String problem = problem(fresh);
+        if (problem != null) {
+            throw new ParseException("The token was refused: " + problem);
+        }
         keep(token, fresh, now);
         return fresh;
+    }
+
+    /** What is wrong with a token smallrye-jwt has verified, or null when nothing is. */
+    private String problem(JsonWebToken token) {
+        Set<String> named = token.getAudience();
+        if (named == null || Collections.disjoint(named, audiences)) {
+            return "its aud claim names none of the expected audiences";
+        }
+        return null;
     }
 
     private void keep(String raw, JsonWebToken token, long now) {
@@ -74,7 +100,8 @@ public class VerifiedTokenCache implements JWTParser {
         verified.put(raw, new Verified(token, until));
     }
 
-    // Everything else smallrye-jwt offers is used rarely, if at all: straight through, never cached.
+    // Everything else smallrye-jwt offers is used rarely, if at all: straight through, never cached, without the added
+    // checks. Requests are authenticated through parse(String) alone (Quarkus's MpJwtValidator).
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {

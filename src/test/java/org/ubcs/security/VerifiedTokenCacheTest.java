@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,20 +95,40 @@ class VerifiedTokenCacheTest {
         assertEquals("officer", cache.parse(token).getSubject(), "the success is what is kept");
     }
 
+    /** smallrye-jwt checks the audience too; this holds even if it were configured not to. */
+    @Test
+    void aTokenForAnotherAudienceIsRefusedEvenIfTheVerifierLetsItThrough() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        assertThrows(ParseException.class,
+                () -> cache.parse(signed(keysA, claims -> claims.put("aud", "another-service"))));
+        assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> claims.remove("aud"))));
+        assertEquals("officer", cache.parse(signed(keysA, claims -> claims.put("aud",
+                List.of("another-service", DevKeys.AUDIENCE)))).getSubject(), "one of several audiences is enough");
+    }
+
     private static VerifiedTokenCache cache(Path trusted, int maxEntries, Duration maxAge) throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache();
         cache.verifier = verifier(trusted);
         cache.maxEntries = maxEntries;
         cache.maxAge = maxAge;
+        cache.audiences = Set.of(DevKeys.AUDIENCE);
         return cache;
     }
 
+    /** No expected audience: the cache's own audience check is what refuses another service's tokens here. */
     private static DefaultJWTParser verifier(Path trusted) throws Exception {
         JWTAuthContextInfo context = new JWTAuthContextInfo(
                 KeyUtils.decodePublicKey(Files.readString(trusted.resolve("public.pem"))), ISSUER);
         context.setExpGracePeriodSecs(0);
         context.setClockSkew(0);
         return new DefaultJWTParser(context);
+    }
+
+    private static String signed(Path signer, Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = DevKeys.claims(ISSUER, "officer", "An Officer", List.of(Roles.COMPLAINTS_OFFICER),
+                Duration.ofHours(1));
+        change.accept(claims);
+        return DevKeys.sign(DevKeys.readPrivateKey(signer.resolve("private.pem")), claims);
     }
 
     private static String token(Path signer, Duration lifetime) {

@@ -1,0 +1,95 @@
+package org.ubcs.security;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.ubcs.devmode.DevKeys;
+import org.ubcs.support.Api;
+import org.ubcs.support.Fixtures;
+import org.ubcs.support.TestServices;
+import org.ubcs.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * What a token must carry beyond a good signature and issuer, tried through HTTP with real signed tokens: the
+ * service's audience. Every refusal is the usual 401 problem, and a refused create writes nothing. Every exchange is
+ * validated against the contract.
+ */
+@QuarkusTest
+class TokenClaimsTest {
+
+    private static final String ROLE = Fixtures.OFFICER;
+    private static final String UNAUTHORIZED = "urn:ubcs:problem:unauthorized";
+
+    // ---- Audience
+
+    @Test
+    void theServiceExpectsItsOwnAudience() {
+        assertEquals(DevKeys.AUDIENCE, ConfigProvider.getConfig().getValue("mp.jwt.verify.audiences", String.class),
+                "dev and test tokens name the configured audience");
+    }
+
+    @Test
+    void aTokenForAnotherServiceIsRefused() {
+        assertRefusedAndNothingWritten(Tokens.withAudience("another-council-service", ROLE));
+    }
+
+    @Test
+    void aTokenWithoutAudienceIsRefused() {
+        assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> claims.remove("aud")));
+    }
+
+    @Test
+    void aTokenNamingThisServiceAmongOthersIsAccepted() {
+        assertCreated(Tokens.withClaims(ROLE, claims -> claims.put("aud", List.of("another-service",
+                DevKeys.AUDIENCE))));
+    }
+
+    // ---- Helpers
+
+    private static String customerBody(String fullName) {
+        return "{\"fullName\":\"" + fullName + "\"}";
+    }
+
+    /** A create with this token is refused as unauthenticated, and leaves no customer and no audit row behind. */
+    private static void assertRefusedAndNothingWritten(String token) {
+        String fullName = "Token Claims " + UUID.randomUUID();
+        long customers = count("select count(*) from customer");
+        long auditEvents = count("select count(*) from audit_event");
+        long idempotencyRecords = count("select count(*) from idempotency_record");
+
+        Response response = Api.withToken(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(customerBody(fullName)).post("/customers").thenReturn();
+        response.then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("WWW-Authenticate", matchesPattern("(?i)^Bearer\\b.*"))
+                .body("type", equalTo(UNAUTHORIZED))
+                .body("status", equalTo(401));
+
+        assertEquals(0, count("select count(*) from customer where full_name = ?", fullName), "no customer");
+        assertEquals(customers, count("select count(*) from customer"), "no customer at all");
+        assertEquals(auditEvents, count("select count(*) from audit_event"), "no audit row");
+        assertEquals(idempotencyRecords, count("select count(*) from idempotency_record"), "no idempotency record");
+    }
+
+    /** A create with this token succeeds, its idempotency record included; returns the customer's id. */
+    private static String assertCreated(String token) {
+        return Api.withToken(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(customerBody("Token Claims " + UUID.randomUUID())).post("/customers")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static long count(String sql, Object... parameters) {
+        return ((Number) TestServices.query(sql, parameters).get(0)).longValue();
+    }
+}

@@ -23,20 +23,23 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * The service's {@link JWTParser}: smallrye-jwt verifies each bearer token (signature, issuer, audience, expiry),
- * then this checks the audience again, and remembers the tokens that pass.
+ * The service's {@link JWTParser}: smallrye-jwt verifies each bearer token (signature, issuer, audience, expiry,
+ * lifetime), then this adds the checks smallrye-jwt does not make, and remembers the tokens that pass all of them.
  * <p>
- * The audience is checked twice so that an unset or emptied {@code mp.jwt.verify.audiences} can never mean "any
- * audience", as it would to smallrye-jwt: here it is required, so the service does not start without one. A token
- * naming none of the audiences is refused like any other invalid token (401), before any request code runs.
+ * The added checks: the token names one of the expected audiences (smallrye-jwt checks this too; repeated so that
+ * an unset or emptied {@code mp.jwt.verify.audiences} can never mean "any audience": it stops the service from
+ * starting instead), and it was not issued in the future (beyond the allowed clock skew; otherwise a token could
+ * claim a short lifetime yet stay valid long after the maximum lifetime). A token failing either is refused like any
+ * other invalid token (401), before any request code runs.
  * <p>
  * Remembering: a client sending the same token on every request (the contact centre's checks) pays for the RSA
  * signature check once rather than each time: on this 2-core machine verification cost more than the contact check's
- * query. Only successes are kept, keyed by the whole token, each until the earlier of its {@code exp} and
- * {@code ubcs.security.token-cache.max-age} after verification, which bounds how long a token keeps passing after its
- * signing key is withdrawn (and, were {@code mp.jwt.verify.token.age} ever set, how long past that age). When the
- * cache is full, expired entries are dropped; if it is still full the token is verified but not kept.
- * {@code max-entries=0} turns it off.
+ * query. Only tokens that passed every check are kept, keyed by the whole token, each until the earlier of its
+ * {@code exp} and {@code ubcs.security.token-cache.max-age} after verification. Every check above gives the same answer
+ * for the same token at any later moment, so a remembered token is one verification would still accept, with two
+ * exceptions bounded by the maximum age: a token whose signing key has been withdrawn, and (were
+ * {@code mp.jwt.verify.token.age} ever set) one that has grown older than that age. When the cache is full, expired
+ * entries are dropped; if it is still full the token is verified but not kept. {@code max-entries=0} turns it off.
  */
 @Alternative
 @Priority(1)
@@ -61,6 +64,9 @@ public class VerifiedTokenCache implements JWTParser {
     @ConfigProperty(name = "mp.jwt.verify.audiences")
     Set<String> audiences;
 
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    int clockSkewSeconds;
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = System.currentTimeMillis();
@@ -69,7 +75,7 @@ public class VerifiedTokenCache implements JWTParser {
             return known.token();
         }
         JsonWebToken fresh = verifier.parse(token);
-        String problem = problem(fresh);
+        String problem = problem(fresh, now);
         if (problem != null) {
             throw new ParseException("The token was refused: " + problem);
         }
@@ -78,10 +84,13 @@ public class VerifiedTokenCache implements JWTParser {
     }
 
     /** What is wrong with a token smallrye-jwt has verified, or null when nothing is. */
-    private String problem(JsonWebToken token) {
+    private String problem(JsonWebToken token, long nowMillis) {
         Set<String> named = token.getAudience();
         if (named == null || Collections.disjoint(named, audiences)) {
             return "its aud claim names none of the expected audiences";
+        }
+        if (token.getIssuedAtTime() > nowMillis / 1000 + clockSkewSeconds) {
+            return "its iat claim is in the future";
         }
         return null;
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +22,8 @@ import io.restassured.response.Response;
 
 /**
  * What a token must carry beyond a good signature and issuer, tried through HTTP with real signed tokens: the
- * service's audience. Every refusal is the usual 401 problem, and a refused create writes nothing. Every exchange is
- * validated against the contract.
+ * service's audience, and a lifetime no longer than the maximum. Every refusal is the usual 401 problem, and a
+ * refused create writes nothing. Every exchange is validated against the contract.
  */
 @QuarkusTest
 class TokenClaimsTest {
@@ -54,7 +55,50 @@ class TokenClaimsTest {
                 DevKeys.AUDIENCE))));
     }
 
+    // ---- Lifetime and clock skew
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumIsRefused() {
+        assertEquals(Duration.ofHours(12), maxLifetime(), "the documented maximum");
+        assertRefusedAndNothingWritten(Tokens.withLifetime(maxLifetime().plusMinutes(1), ROLE));
+    }
+
+    @Test
+    void aTokenLivingExactlyTheMaximumIsAccepted() {
+        // The dev tokens live this long; the tests' standard tokens live 2 hours (accepted in every other test).
+        assertCreated(Tokens.withLifetime(maxLifetime(), ROLE));
+    }
+
+    /** Otherwise a token could state a short lifetime from a distant {@code iat} and stay valid for years. */
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        long now = System.currentTimeMillis() / 1000;
+        assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> {
+            claims.put("iat", now + 3_600);
+            claims.put("exp", now + 7_200);
+        }));
+    }
+
+    @Test
+    void clocksMayDisagreeByTheAllowedSkewAndNoMore() {
+        long skew = ConfigProvider.getConfig().getValue("mp.jwt.verify.clock.skew", Long.class);
+        assertEquals(60, skew, "the documented skew");
+        long now = System.currentTimeMillis() / 1000;
+        assertCreated(Tokens.withClaims(ROLE, claims -> {
+            claims.put("iat", now - 600);
+            claims.put("exp", now - skew / 2);
+        }));
+        assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> {
+            claims.put("iat", now - 600);
+            claims.put("exp", now - skew * 2);
+        }));
+    }
+
     // ---- Helpers
+
+    private static Duration maxLifetime() {
+        return Duration.ofSeconds(ConfigProvider.getConfig().getValue("smallrye.jwt.time-to-live", Long.class));
+    }
 
     private static String customerBody(String fullName) {
         return "{\"fullName\":\"" + fullName + "\"}";

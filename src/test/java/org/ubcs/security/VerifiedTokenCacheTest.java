@@ -106,12 +106,26 @@ class VerifiedTokenCacheTest {
                 List.of("another-service", DevKeys.AUDIENCE)))).getSubject(), "one of several audiences is enough");
     }
 
+    /** A token may claim a short lifetime from an {@code iat} in the future; it is refused until that time. */
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        long now = System.currentTimeMillis() / 1000;
+        assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> {
+            claims.put("iat", now + 3_600);
+            claims.put("exp", now + 7_200);
+        })));
+        assertEquals("officer", cache.parse(signed(keysA, claims -> claims.put("iat", now + 30))).getSubject(),
+                "within the clock skew");
+    }
+
     private static VerifiedTokenCache cache(Path trusted, int maxEntries, Duration maxAge) throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache();
         cache.verifier = verifier(trusted);
         cache.maxEntries = maxEntries;
         cache.maxAge = maxAge;
         cache.audiences = Set.of(DevKeys.AUDIENCE);
+        cache.clockSkewSeconds = 60;
         return cache;
     }
 

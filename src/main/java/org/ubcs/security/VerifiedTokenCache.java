@@ -28,9 +28,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * <p>
  * The added checks: the token names one of the expected audiences (smallrye-jwt checks this too; repeated so that
  * an unset or emptied {@code mp.jwt.verify.audiences} can never mean "any audience": it stops the service from
- * starting instead), and it was not issued in the future (beyond the allowed clock skew; otherwise a token could
- * claim a short lifetime yet stay valid long after the maximum lifetime). A token failing either is refused like any
- * other invalid token (401), before any request code runs.
+ * starting instead), it was not issued in the future (beyond the allowed clock skew; otherwise a token could claim
+ * a short lifetime yet stay valid long after the maximum lifetime), and the user it names can be recorded
+ * ({@link ActorClaims}). A token failing any of them is refused like any other invalid token (401), before any
+ * request code runs, so nothing is written for it. Reasons name claims, never their values.
  * <p>
  * Remembering: a client sending the same token on every request (the contact centre's checks) pays for the RSA
  * signature check once rather than each time: on this 2-core machine verification cost more than the contact check's
@@ -92,7 +93,7 @@ public class VerifiedTokenCache implements JWTParser {
         if (token.getIssuedAtTime() > nowMillis / 1000 + clockSkewSeconds) {
             return "its iat claim is in the future";
         }
-        return null;
+        return ActorClaims.problem(token);
     }
 
     private void keep(String raw, JsonWebToken token, long now) {

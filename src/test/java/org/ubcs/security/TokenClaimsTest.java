@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ubcs.devmode.DevKeys;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
@@ -22,8 +28,8 @@ import io.restassured.response.Response;
 
 /**
  * What a token must carry beyond a good signature and issuer, tried through HTTP with real signed tokens: the
- * service's audience, and a lifetime no longer than the maximum. Every refusal is the usual 401 problem, and a
- * refused create writes nothing. Every exchange is validated against the contract.
+ * service's audience, a lifetime no longer than the maximum, and a user that can be recorded. Every refusal is the
+ * usual 401 problem, and a refused create writes nothing. Every exchange is validated against the contract.
  */
 @QuarkusTest
 class TokenClaimsTest {
@@ -94,7 +100,62 @@ class TokenClaimsTest {
         }));
     }
 
+    // ---- The user the token names, recorded with every change
+
+    static Stream<Named<Consumer<Map<String, Object>>>> unrecordableUsers() {
+        return Stream.of(
+                named("NUL in sub", claims -> claims.put("sub", "officer\u0000one")),
+                named("NUL in name", claims -> claims.put("name", "Ann\u0000Lee")),
+                named("1,000-character sub", claims -> claims.put("sub", "s".repeat(1_000))),
+                named("1,000-character name", claims -> claims.put("name", "n".repeat(1_000))),
+                named("256-character name", claims -> claims.put("name", "n".repeat(256))),
+                named("name of only spaces and zero-width characters",
+                        claims -> claims.put("name", " \u00a0\u200b\u200d\ufeff\u3000 ")),
+                named("empty name", claims -> claims.put("name", "")),
+                named("blank sub", claims -> claims.put("sub", "\u200b ")),
+                named("lone surrogate in name", claims -> claims.put("name", "Ann \ud800 Lee")),
+                named("line feed in name", claims -> claims.put("name", "Ann\nLee")),
+                named("name is a number", claims -> claims.put("name", 42)),
+                named("sub is a list", claims -> claims.put("sub", List.of("a", "b"))),
+                named("no sub", claims -> claims.remove("sub")),
+                named("no name, NUL in upn (the name is read from upn)", claims -> {
+                    claims.remove("name");
+                    claims.put("upn", "ann\u0000lee@council.example");
+                }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unrecordableUsers")
+    void aTokenWhoseUserCannotBeRecordedIsRefusedAndNothingIsWritten(Consumer<Map<String, Object>> change) {
+        assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, change));
+    }
+
+    @Test
+    void lengthsCountCodePoints() {
+        String name = "\ud83d\ude00".repeat(ActorClaims.MAX_LENGTH); // 255 emoji: 510 UTF-16 units
+        String subject = "s".repeat(ActorClaims.MAX_LENGTH - 36) + UUID.randomUUID();
+        String id = assertCreated(Tokens.withClaims(ROLE, claims -> {
+            claims.put("sub", subject);
+            claims.put("name", name);
+        }));
+        assertEquals(List.of(subject + " " + name), actors(id), "recorded as the token gave them");
+    }
+
+    @Test
+    void withoutANameClaimTheNameIsReadFromUpn() {
+        String upn = "ann.lee." + UUID.randomUUID() + "@council.example";
+        String id = assertCreated(Tokens.withClaims(ROLE, claims -> {
+            claims.remove("name");
+            claims.put("upn", upn);
+        }));
+        assertEquals(List.of("test-complaints_officer " + upn), actors(id));
+    }
+
     // ---- Helpers
+
+    private static Named<Consumer<Map<String, Object>>> named(String name, Consumer<Map<String, Object>> change) {
+        return Named.of(name, change);
+    }
 
     private static Duration maxLifetime() {
         return Duration.ofSeconds(ConfigProvider.getConfig().getValue("smallrye.jwt.time-to-live", Long.class));
@@ -131,6 +192,12 @@ class TokenClaimsTest {
         return Api.withToken(token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(customerBody("Token Claims " + UUID.randomUUID())).post("/customers")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** "subject name" of each audit row about the entity. */
+    private static List<Object> actors(String entityId) {
+        return TestServices.query("select actor_subject || ' ' || actor_name from audit_event where entity_id = ?",
+                UUID.fromString(entityId));
     }
 
     private static long count(String sql, Object... parameters) {

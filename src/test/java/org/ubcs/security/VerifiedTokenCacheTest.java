@@ -95,6 +95,16 @@ class VerifiedTokenCacheTest {
         assertEquals("officer", cache.parse(token).getSubject(), "the success is what is kept");
     }
 
+    @Test
+    void aTokenWhoseUserCannotBeRecordedIsRefusedAndNeverRemembered() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        String token = signed(keysA, claims -> claims.put("name", "A\u0000B"));
+        ParseException refused = assertThrows(ParseException.class, () -> cache.parse(token));
+        assertEquals("The token was refused: the name claim must be one line without control characters (found U+0000)",
+                refused.getMessage(), "refused for its name, which the reason names but never quotes");
+        assertThrows(ParseException.class, () -> cache.parse(token), "checked again, not passed from memory");
+    }
+
     /** smallrye-jwt checks the audience too; this holds even if it were configured not to. */
     @Test
     void aTokenForAnotherAudienceIsRefusedEvenIfTheVerifierLetsItThrough() throws Exception {

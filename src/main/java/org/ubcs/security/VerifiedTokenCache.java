@@ -1,11 +1,16 @@
 package org.ubcs.security;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 
@@ -16,6 +21,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -50,6 +57,11 @@ public class VerifiedTokenCache implements JWTParser {
     private record Verified(JsonWebToken token, long keepUntilMillis) {
     }
 
+    /** jose4j's error codes by the names of their constants (EXPIRED, AUDIENCE_INVALID, ...). */
+    private static final Map<Integer, String> JOSE4J_ERRORS = Arrays.stream(ErrorCodes.class.getFields())
+            .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == int.class)
+            .collect(Collectors.toUnmodifiableMap(VerifiedTokenCache::errorCode, Field::getName, (a, b) -> a));
+
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
@@ -75,7 +87,12 @@ public class VerifiedTokenCache implements JWTParser {
         if (known != null && now < known.keepUntilMillis()) {
             return known.token();
         }
-        JsonWebToken fresh = verifier.parse(token);
+        JsonWebToken fresh;
+        try {
+            fresh = verifier.parse(token);
+        } catch (ParseException e) {
+            throw withoutClaims(e);
+        }
         String problem = problem(fresh, now);
         if (problem != null) {
             throw new ParseException("The token was refused: " + problem);
@@ -94,6 +111,32 @@ public class VerifiedTokenCache implements JWTParser {
             return "its iat claim is in the future";
         }
         return ActorClaims.problem(token);
+    }
+
+    /**
+     * jose4j's reasons quote the token's whole claims set (names, e-mail addresses), and Quarkus logs the reason of a
+     * refused token at DEBUG with all its causes: such a reason is replaced by jose4j's error codes, which say what
+     * was wrong (EXPIRED, AUDIENCE_INVALID, ...) without quoting anything. Other reasons (an unreachable key set, a
+     * lifetime too long) quote no claim values and are kept as they are.
+     */
+    static ParseException withoutClaims(ParseException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidJwtException invalid) {
+                String codes = invalid.getErrorDetails() == null ? "" : invalid.getErrorDetails().stream()
+                        .map(error -> JOSE4J_ERRORS.getOrDefault(error.getErrorCode(), "ERROR " + error.getErrorCode()))
+                        .distinct().collect(Collectors.joining(", "));
+                return new ParseException(e.getMessage() + " (" + (codes.isEmpty() ? "invalid" : codes) + ")");
+            }
+        }
+        return e;
+    }
+
+    private static int errorCode(Field field) {
+        try {
+            return field.getInt(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void keep(String raw, JsonWebToken token, long now) {

@@ -4,12 +4,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -149,6 +156,57 @@ class TokenClaimsTest {
             claims.put("upn", upn);
         }));
         assertEquals(List.of("test-complaints_officer " + upn), actors(id));
+    }
+
+    /** Claims are personal data: a refusal's reason names the claim, never its value, even at DEBUG. */
+    @Test
+    void refusedClaimsNeverReachTheLogs() {
+        String marker = "Zebedee" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.apache.http")) {
+                    return; // the test's own HTTP client, which sends the token
+                }
+                StringBuilder line = new StringBuilder(record.getLoggerName() + ": " + record.getMessage() + " "
+                        + Arrays.toString(record.getParameters()));
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                    line.append(" / ").append(t); // every cause, as a console handler would print it
+                }
+                lines.add(line.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        Level level = root.getLevel();
+        root.setLevel(Level.FINE);
+        capture.setLevel(Level.ALL);
+        root.addHandler(capture);
+        try {
+            assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> claims.put("name", marker + "\u0000")));
+            assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> claims.put("sub", marker.repeat(40))));
+            assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> {
+                claims.put("name", marker);
+                claims.put("aud", "another-service");
+            }));
+            assertRefusedAndNothingWritten(Tokens.withClaims(ROLE, claims -> {
+                claims.put("name", marker);
+                claims.put("exp", System.currentTimeMillis() / 1000 + maxLifetime().toSeconds() + 60);
+            }));
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(level);
+        }
+        assertTrue(lines.stream().noneMatch(line -> line.contains(marker)),
+                () -> "A claim in the logs: " + lines.stream().filter(l -> l.contains(marker)).toList());
     }
 
     // ---- Helpers

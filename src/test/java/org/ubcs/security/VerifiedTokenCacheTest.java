@@ -1,6 +1,7 @@
 package org.ubcs.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
@@ -129,6 +130,22 @@ class VerifiedTokenCacheTest {
                 "within the clock skew");
     }
 
+    /** jose4j's reason quotes every claim; Quarkus logs the reason at DEBUG. What reaches the log names the fault. */
+    @Test
+    void aRefusalSaysWhatWasWrongWithoutQuotingTheClaims() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        JWTAuthContextInfo context = context(keysA);
+        context.setExpectedAudience(Set.of(DevKeys.AUDIENCE)); // smallrye-jwt refuses it, as in the service
+        cache.verifier = new DefaultJWTParser(context);
+
+        ParseException refused = assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> {
+            claims.put("name", "Zebedee Quux");
+            claims.put("aud", "another-service");
+        })));
+        assertEquals("SRJWT07000: Failed to verify a token (AUDIENCE_INVALID)", refused.getMessage());
+        assertNull(refused.getCause(), "jose4j's exception, which quotes the claims, is left out");
+    }
+
     private static VerifiedTokenCache cache(Path trusted, int maxEntries, Duration maxAge) throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache();
         cache.verifier = verifier(trusted);
@@ -139,13 +156,17 @@ class VerifiedTokenCacheTest {
         return cache;
     }
 
-    /** No expected audience: the cache's own audience check is what refuses another service's tokens here. */
     private static DefaultJWTParser verifier(Path trusted) throws Exception {
+        return new DefaultJWTParser(context(trusted));
+    }
+
+    /** No expected audience: the cache's own audience check is what refuses another service's tokens here. */
+    private static JWTAuthContextInfo context(Path trusted) throws Exception {
         JWTAuthContextInfo context = new JWTAuthContextInfo(
                 KeyUtils.decodePublicKey(Files.readString(trusted.resolve("public.pem"))), ISSUER);
         context.setExpGracePeriodSecs(0);
         context.setClockSkew(0);
-        return new DefaultJWTParser(context);
+        return context;
     }
 
     private static String signed(Path signer, Consumer<Map<String, Object>> change) {

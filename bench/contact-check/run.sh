@@ -64,7 +64,7 @@ openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
 b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
 NOW=$(date +%s)
 HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-PAYLOAD=$(printf '{"iss":"urn:ubcs:bench","sub":"bench-centre","name":"Bench Centre","groups":["CONTACT_CENTRE"],"iat":%d,"exp":%d}' \
+PAYLOAD=$(printf '{"iss":"urn:ubcs:bench","aud":"unacceptable-behaviour-case-service","sub":"bench-centre","name":"Bench Centre","groups":["CONTACT_CENTRE"],"iat":%d,"exp":%d}' \
   "$NOW" "$((NOW + 7200))" | b64url)
 SIGNATURE=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
 export TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"

@@ -14,7 +14,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -54,17 +57,47 @@ public final class DevKeys {
         }
     }
 
+    /**
+     * The audience dev and test tokens name; the service's default {@code mp.jwt.verify.audiences} in
+     * application.properties (a developer who sets another one must also mint tokens for it).
+     */
+    public static final String AUDIENCE = "unacceptable-behaviour-case-service";
+
     /** A signed token whose {@code groups} claim carries the roles, as the council's identity provider would issue. */
     public static String token(PrivateKey key, String issuer, String subject, String name, List<String> groups,
             Duration lifetime) {
+        return sign(key, claims(issuer, subject, name, groups, lifetime));
+    }
+
+    /**
+     * The claims {@link #token} signs, in a map the caller may change first (tests make the tokens an identity provider
+     * should never issue from it): {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code name}, {@code groups},
+     * {@code iat}, {@code exp} (from now) and a fresh {@code jti}.
+     */
+    public static Map<String, Object> claims(String issuer, String subject, String name, List<String> groups,
+            Duration lifetime) {
         Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", subject);
+        claims.put("upn", subject);
+        claims.put("name", name);
+        claims.put("groups", List.copyOf(groups));
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(lifetime).getEpochSecond());
+        claims.put("jti", UUID.randomUUID().toString());
+        return claims;
+    }
+
+    /**
+     * An RS256 token carrying exactly these claims. Values may be text, numbers, booleans, lists and maps of them, or
+     * null; text is written with every character outside printable ASCII escaped, so any UTF-16 string (a NUL, a lone
+     * surrogate) reaches the verifier as it was given.
+     */
+    public static String sign(PrivateKey key, Map<String, ?> claims) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
-                + ",\"name\":" + quote(name) + ",\"groups\":["
-                + groups.stream().map(DevKeys::quote).collect(Collectors.joining(",")) + "],\"iat\":"
-                + now.getEpochSecond() + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":"
-                + quote(UUID.randomUUID().toString()) + "}";
-        String signingInput = base64Url(header) + "." + base64Url(payload);
+        String signingInput = base64Url(header) + "." + base64Url(json(claims));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -73,6 +106,23 @@ public final class DevKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign a development token", e);
         }
+    }
+
+    private static String json(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        if (value instanceof String text) {
+            return quote(text);
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(DevKeys::json).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> quote(String.valueOf(e.getKey())) + ":" + json(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        throw new IllegalArgumentException("Cannot write a " + value.getClass().getSimpleName() + " as a claim");
     }
 
     private static String pem(String type, byte[] der) {
@@ -85,6 +135,17 @@ public final class DevKeys {
     }
 
     private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 }

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The acting user of the current request, read from the verified token. */
+/**
+ * The acting user of the current request, read from the verified token. Verification ({@link VerifiedTokenCache})
+ * has already refused any token whose actor could not be recorded, so what this returns can be stored as it is.
+ */
 @RequestScoped
 public class CurrentUser {
 
@@ -13,7 +16,6 @@ public class CurrentUser {
     JsonWebToken token;
 
     public Actor actor() {
-        String name = token.getClaim("name");
-        return new Actor(token.getSubject(), name != null ? name : token.getName());
+        return ActorClaims.actor(token);
     }
 }

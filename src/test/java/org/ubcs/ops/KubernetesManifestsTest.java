@@ -291,7 +291,7 @@ class KubernetesManifestsTest {
                     variable + " must come from a Secret");
         }
         for (String variable : List.of("UBCS_POLICY_ACTIVE", "MP_JWT_VERIFY_ISSUER",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_AUDIENCES")) {
             assertTrue(container.getEnv().stream().anyMatch(e -> e.getName().equals(variable)
                     && e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null),
                     variable + " must come from the ConfigMap");
@@ -326,6 +326,8 @@ class KubernetesManifestsTest {
         assertTrue(location.startsWith("https://"),
                 "production fetches the identity provider's keys (JWKS) over HTTPS, not " + location);
         assertFalse(configMapValue("MP_JWT_VERIFY_ISSUER").isBlank(), "the token issuer must be set");
+        // Empty, it would stop the service from starting (it never means "any audience").
+        assertFalse(configMapValue("MP_JWT_VERIFY_AUDIENCES").isBlank(), "the audience of the tokens must be set");
     }
 
     // ---- Secrets and hardening

@@ -1,12 +1,16 @@
 package org.ubcs.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,20 +96,84 @@ class VerifiedTokenCacheTest {
         assertEquals("officer", cache.parse(token).getSubject(), "the success is what is kept");
     }
 
+    @Test
+    void aTokenWhoseUserCannotBeRecordedIsRefusedAndNeverRemembered() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        String token = signed(keysA, claims -> claims.put("name", "A\u0000B"));
+        ParseException refused = assertThrows(ParseException.class, () -> cache.parse(token));
+        assertEquals("The token was refused: the name claim must be one line without control characters (found U+0000)",
+                refused.getMessage(), "refused for its name, which the reason names but never quotes");
+        assertThrows(ParseException.class, () -> cache.parse(token), "checked again, not passed from memory");
+    }
+
+    /** smallrye-jwt checks the audience too; this holds even if it were configured not to. */
+    @Test
+    void aTokenForAnotherAudienceIsRefusedEvenIfTheVerifierLetsItThrough() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        assertThrows(ParseException.class,
+                () -> cache.parse(signed(keysA, claims -> claims.put("aud", "another-service"))));
+        assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> claims.remove("aud"))));
+        assertEquals("officer", cache.parse(signed(keysA, claims -> claims.put("aud",
+                List.of("another-service", DevKeys.AUDIENCE)))).getSubject(), "one of several audiences is enough");
+    }
+
+    /** A token may claim a short lifetime from an {@code iat} in the future; it is refused until that time. */
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        long now = System.currentTimeMillis() / 1000;
+        assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> {
+            claims.put("iat", now + 3_600);
+            claims.put("exp", now + 7_200);
+        })));
+        assertEquals("officer", cache.parse(signed(keysA, claims -> claims.put("iat", now + 30))).getSubject(),
+                "within the clock skew");
+    }
+
+    /** jose4j's reason quotes every claim; Quarkus logs the reason at DEBUG. What reaches the log names the fault. */
+    @Test
+    void aRefusalSaysWhatWasWrongWithoutQuotingTheClaims() throws Exception {
+        VerifiedTokenCache cache = cache(keysA, 100, Duration.ofHours(1));
+        JWTAuthContextInfo context = context(keysA);
+        context.setExpectedAudience(Set.of(DevKeys.AUDIENCE)); // smallrye-jwt refuses it, as in the service
+        cache.verifier = new DefaultJWTParser(context);
+
+        ParseException refused = assertThrows(ParseException.class, () -> cache.parse(signed(keysA, claims -> {
+            claims.put("name", "Zebedee Quux");
+            claims.put("aud", "another-service");
+        })));
+        assertEquals("SRJWT07000: Failed to verify a token (AUDIENCE_INVALID)", refused.getMessage());
+        assertNull(refused.getCause(), "jose4j's exception, which quotes the claims, is left out");
+    }
+
     private static VerifiedTokenCache cache(Path trusted, int maxEntries, Duration maxAge) throws Exception {
         VerifiedTokenCache cache = new VerifiedTokenCache();
         cache.verifier = verifier(trusted);
         cache.maxEntries = maxEntries;
         cache.maxAge = maxAge;
+        cache.audiences = Set.of(DevKeys.AUDIENCE);
+        cache.clockSkewSeconds = 60;
         return cache;
     }
 
     private static DefaultJWTParser verifier(Path trusted) throws Exception {
+        return new DefaultJWTParser(context(trusted));
+    }
+
+    /** No expected audience: the cache's own audience check is what refuses another service's tokens here. */
+    private static JWTAuthContextInfo context(Path trusted) throws Exception {
         JWTAuthContextInfo context = new JWTAuthContextInfo(
                 KeyUtils.decodePublicKey(Files.readString(trusted.resolve("public.pem"))), ISSUER);
         context.setExpGracePeriodSecs(0);
         context.setClockSkew(0);
-        return new DefaultJWTParser(context);
+        return context;
+    }
+
+    private static String signed(Path signer, Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = DevKeys.claims(ISSUER, "officer", "An Officer", List.of(Roles.COMPLAINTS_OFFICER),
+                Duration.ofHours(1));
+        change.accept(claims);
+        return DevKeys.sign(DevKeys.readPrivateKey(signer.resolve("private.pem")), claims);
     }
 
     private static String token(Path signer, Duration lifetime) {

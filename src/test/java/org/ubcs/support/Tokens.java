@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.ubcs.devmode.DevKeys;
 
@@ -35,6 +36,27 @@ public final class Tokens {
 
     public static String withIssuer(String issuer, String role) {
         return DevKeys.token(key(), issuer, "test-other-issuer", "Other issuer", List.of(role), Duration.ofHours(1));
+    }
+
+    /** A token issued for another service: its {@code aud} names {@code audience} only. */
+    public static String withAudience(String audience, String role) {
+        return withClaims(role, claims -> claims.put("aud", audience));
+    }
+
+    /** A token of the role's standard user valid for {@code lifetime} from now ({@code exp - iat}). */
+    public static String withLifetime(Duration lifetime, String role) {
+        return DevKeys.token(key(), TestServices.ISSUER, "test-lifetime", "Lifetime", List.of(role), lifetime);
+    }
+
+    /**
+     * A token of the role's standard user (2 hours, fresh {@code jti}) with its claims changed first: put, replace or
+     * remove entries of {@link DevKeys#claims}. Any string goes through as given, NUL and lone surrogates included.
+     */
+    public static String withClaims(String role, Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = DevKeys.claims(TestServices.ISSUER, "test-" + role.toLowerCase(Locale.ROOT),
+                "Test " + role, List.of(role), Duration.ofHours(2));
+        change.accept(claims);
+        return DevKeys.sign(key(), claims);
     }
 
     private static PrivateKey key() {

@@ -149,6 +149,21 @@ class TokenClaimsTest {
     }
 
     @Test
+    void theLongestSubjectRecordsOnceUnderAnIdempotencyKeyOnEveryScopedCreate() {
+        String token = Tokens.withClaims(ROLE, claims -> claims.put("sub",
+                "s".repeat(ActorClaims.MAX_LENGTH - 36) + UUID.randomUUID()));
+        var kase = org.ubcs.support.Fixtures.applied();
+        String entry = "{\"occurredAt\":\"2026-10-02T09:15:00Z\",\"channel\":\"TELEPHONE\",\"officer\":\"J. Smith\","
+                + "\"behaviours\":[\"REPETITION\"],\"summary\":\"Called again.\"}";
+        String key = "long-subject-" + UUID.randomUUID();
+        String first = Api.withToken(token).header("Idempotency-Key", key).body(entry)
+                .post("/cases/" + kase.id() + "/evidence").then().statusCode(201).extract().path("id");
+        String again = Api.withToken(token).header("Idempotency-Key", key).body(entry)
+                .post("/cases/" + kase.id() + "/evidence").then().statusCode(201).extract().path("id");
+        assertEquals(first, again);
+    }
+
+    @Test
     void withoutANameClaimTheNameIsReadFromUpn() {
         String upn = "ann.lee." + UUID.randomUUID() + "@council.example";
         String id = assertCreated(Tokens.withClaims(ROLE, claims -> {

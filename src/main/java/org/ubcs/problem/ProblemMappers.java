@@ -309,12 +309,7 @@ public class ProblemMappers {
     }
 
     private static Problem base(ProblemType type, String detail, UriInfo uri) {
-        Problem problem = new Problem(java.net.URI.create(type.uri()), type.title(), type.status());
-        problem.setDetail(detail);
-        problem.setInstance(uri.getPath());
-        problem.setErrors(null); // the generated model starts with empty lists; absent reads better
-        problem.setAllowedSteps(null);
-        return problem;
+        return Problems.of(type, detail, uri.getPath());
     }
 
     private static ProblemError toApi(FieldError error) {

@@ -178,6 +178,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.explains(e)) {
+            return serviceUnavailable(e, uri);
+        }
         if (e instanceof CompletionException completion && completion.getCause() != null
                 && completion.getCause() != e) {
             return completion(completion, uri);
@@ -187,6 +190,13 @@ public class ProblemMappers {
         LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), Failures.describe(e));
         return respond(base(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side; quote incident " + incident + " to the service desk.", uri));
+    }
+
+    /** The database cannot be reached just now ({@link DatabaseUnavailable} says which failures mean that). */
+    private static Response serviceUnavailable(Throwable e, UriInfo uri) {
+        DatabaseUnavailable.log(uri.getPath(), e);
+        return Response.fromResponse(respond(base(ProblemType.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, uri)))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterSeconds()).build();
     }
 
     private static ProblemException fromJackson(JsonProcessingException e) {

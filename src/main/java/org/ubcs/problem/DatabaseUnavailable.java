@@ -1,7 +1,6 @@
 package org.ubcs.problem;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,8 +16,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * answered 503 with Retry-After instead of 500. Only these causes count, wherever they sit in the chain of causes
  * (Hibernate Reactive and Mutiny wrap them in {@code CompletionException}, {@code HibernateException} and the like):
  * <ul>
- * <li>no connection could be opened: {@link ConnectException} (refused, or netty's connect timeout, which extends
- * it) and {@link NoRouteToHostException};</li>
+ * <li>no connection could be opened, or the socket to the database failed: {@link SocketException}, which covers
+ * {@code ConnectException} (refused; netty's connect timeout extends it), {@code NoRouteToHostException} and
+ * "Connection reset" (seen when PostgreSQL stops under load);</li>
  * <li>no connection could be had from the pool in time: {@link ConnectionAcquisitionTimeoutException};</li>
  * <li>an open connection was lost: {@link ClosedConnectionException}, and the Vert.x SQL client's untyped signals
  * for a command on a connection that has closed (see {@link #LOST_CONNECTION});</li>
@@ -82,8 +82,8 @@ public final class DatabaseUnavailable {
 
     private static Throwable cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof ConnectionAcquisitionTimeoutException || t instanceof ClosedConnectionException
+            if (t instanceof SocketException || t instanceof ConnectionAcquisitionTimeoutException
+                    || t instanceof ClosedConnectionException
                     || t instanceof PgException pg && isConnectionState(pg.getSqlState())
                     || isLostConnectionSignal(t)) {
                 return t;

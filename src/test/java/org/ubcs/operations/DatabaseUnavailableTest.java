@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +31,8 @@ class DatabaseUnavailableTest {
     void aDatabaseThatCannotBeReachedExplainsTheFailureWhereverItIsInTheChain() {
         Throwable timedOut = new io.netty.channel.ConnectTimeoutException("connect timed out");
         assertTrue(DatabaseUnavailable.explains(new ConnectException("Connection refused")));
+        assertTrue(DatabaseUnavailable.explains(new SocketException("Connection reset")));
+        assertTrue(DatabaseUnavailable.explains(new NoRouteToHostException("No route to host")));
         assertTrue(DatabaseUnavailable.explains(timedOut));
         assertTrue(DatabaseUnavailable.explains(ClosedConnectionException.INSTANCE));
         assertTrue(DatabaseUnavailable.explains(new ConnectionAcquisitionTimeoutException(2000)));

@@ -69,9 +69,11 @@ class DatabaseOutageIT {
         dataDirectory = Files.createTempDirectory("ubcs-outage-pg");
         databasePort = TestServices.freePort();
         postgres = startPostgres();
-        Path keys = Files.createTempDirectory("ubcs-outage-jwt");
+        // support.Tokens signs with the key named by this property (TestServices.PRIVATE_KEY_PROPERTY) and caches the
+        // tokens for the JVM: when another IT in this JVM made a key pair, trust that one, else make one.
+        String signingKey = System.getProperty("ubcs.test.jwt-private-key");
+        Path keys = signingKey != null ? Path.of(signingKey).getParent() : Files.createTempDirectory("ubcs-outage-jwt");
         DevKeys.ensureKeyPair(keys);
-        // Where support.Tokens finds the key it signs with (TestServices.PRIVATE_KEY_PROPERTY).
         System.setProperty("ubcs.test.jwt-private-key", keys.resolve("private.pem").toString());
         int port = TestServices.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),

@@ -178,6 +178,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.explains(e)) {
+            return serviceUnavailable(e, uri);
+        }
         if (e instanceof CompletionException completion && completion.getCause() != null
                 && completion.getCause() != e) {
             return completion(completion, uri);
@@ -187,6 +190,13 @@ public class ProblemMappers {
         LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), Failures.describe(e));
         return respond(base(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side; quote incident " + incident + " to the service desk.", uri));
+    }
+
+    /** The database cannot be reached just now ({@link DatabaseUnavailable} says which failures mean that). */
+    private static Response serviceUnavailable(Throwable e, UriInfo uri) {
+        DatabaseUnavailable.log(uri.getPath(), e);
+        return Response.fromResponse(respond(base(ProblemType.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, uri)))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterSeconds()).build();
     }
 
     private static ProblemException fromJackson(JsonProcessingException e) {
@@ -309,12 +319,7 @@ public class ProblemMappers {
     }
 
     private static Problem base(ProblemType type, String detail, UriInfo uri) {
-        Problem problem = new Problem(java.net.URI.create(type.uri()), type.title(), type.status());
-        problem.setDetail(detail);
-        problem.setInstance(uri.getPath());
-        problem.setErrors(null); // the generated model starts with empty lists; absent reads better
-        problem.setAllowedSteps(null);
-        return problem;
+        return Problems.of(type, detail, uri.getPath());
     }
 
     private static ProblemError toApi(FieldError error) {

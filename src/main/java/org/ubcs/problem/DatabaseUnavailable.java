@@ -32,8 +32,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
  */
 public final class DatabaseUnavailable {
 
-    static final String DETAIL = "The service cannot reach its database just now. Nothing was changed; try again "
-            + "shortly.";
+    static final String DETAIL = "The service cannot reach its database just now, so the request was not done; try "
+            + "again shortly (a create with the same Idempotency-Key).";
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     private static final long LOG_EVERY = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong NEXT_LOG = new AtomicLong(System.nanoTime());

@@ -5,11 +5,13 @@ begin;
 truncate contact, read_and_file_item, restriction, audit_event, idempotency_record, evidence_entry, decision,
     policy_case, customer cascade;
 
-insert into customer (id, full_name, email, phone, phone_digits, postcode, postcode_key, communication_needs,
+-- Identifiers in the normal form the service stores (org.ubcs.identifiers.Identifiers): phone in E.164, the keys
+-- names, emails and postcodes are compared by.
+insert into customer (id, full_name, name_key, email, email_key, phone, postcode, postcode_key, communication_needs,
                       created_at, updated_at, version)
-select gen_random_uuid(), 'Bench Customer ' || n, 'bench' || n || '@example.org', '01632 ' || lpad(n::text, 6, '0'),
-       '01632' || lpad(n::text, 6, '0'), 'EX' || (n % 9 + 1) || ' ' || (n % 9) || 'AB',
-       'EX' || (n % 9 + 1) || (n % 9) || 'AB', '{}', now(), now(), 0
+select gen_random_uuid(), 'Bench Customer ' || n, 'bench customer ' || n, 'bench' || n || '@example.org',
+       'bench' || n || '@example.org', '+441632' || lpad(n::text, 6, '0'),
+       'EX' || (n % 9 + 1) || ' ' || (n % 9) || 'AB', 'EX' || (n % 9 + 1) || (n % 9) || 'AB', '{}', now(), now(), 0
 from generate_series(1, 100000) as n;
 
 create temporary table restricted as

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -16,17 +17,20 @@ import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -35,7 +39,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * <p>
  * The added checks: the token names one of the expected audiences (smallrye-jwt checks this too; repeated so that
  * an unset or emptied {@code mp.jwt.verify.audiences} can never mean "any audience": it stops the service from
- * starting instead), it was not issued in the future (beyond the allowed clock skew; otherwise a token could claim
+ * starting instead, unless {@code ubcs.security.accept-any-audience} says in so many words that any will do), it was not issued in the future (beyond the allowed clock skew; otherwise a token could claim
  * a short lifetime yet stay valid long after the maximum lifetime), and the user it names can be recorded
  * ({@link ActorClaims}). A token failing any of them is refused like any other invalid token (401), before any
  * request code runs, so nothing is written for it. Reasons name claims, never their values.
@@ -62,6 +66,8 @@ public class VerifiedTokenCache implements JWTParser {
             .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == int.class)
             .collect(Collectors.toUnmodifiableMap(VerifiedTokenCache::errorCode, Field::getName, (a, b) -> a));
 
+    private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
+
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
@@ -73,12 +79,32 @@ public class VerifiedTokenCache implements JWTParser {
     @ConfigProperty(name = "ubcs.security.token-cache.max-age", defaultValue = "PT60S")
     Duration maxAge;
 
-    /** Required: with no value (or an empty one) the service does not start. */
+    /** The audiences a token must name. Without any, the service does not start unless told to accept any. */
     @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Set<String> audiences;
+    Optional<Set<String>> audiences;
+
+    /**
+     * Accept tokens whatever their audience: only for an identity provider that names none, or the reference
+     * benchmark (whose tokens carry no {@code aud}), and only together with an empty {@code mp.jwt.verify.audiences}.
+     */
+    @ConfigProperty(name = "ubcs.security.accept-any-audience", defaultValue = "false")
+    boolean acceptAnyAudience;
 
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
+
+    /** An audience is required unless accepting any was asked for in so many words; then it is said at every start. */
+    void checkAudienceSetting(@Observes StartupEvent start) {
+        if (audiences.isEmpty() && !acceptAnyAudience) {
+            throw new IllegalStateException("mp.jwt.verify.audiences is empty: set the audience the identity provider "
+                    + "puts in this service's tokens (or, only where it puts none, ubcs.security.accept-any-audience)");
+        }
+        if (acceptAnyAudience) {
+            LOG.warnf("ubcs.security.accept-any-audience is set: tokens are accepted whatever their aud claim%s",
+                    audiences.isPresent() ? " (but mp.jwt.verify.audiences is set too, and smallrye-jwt checks it)"
+                            : "");
+        }
+    }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
@@ -104,7 +130,7 @@ public class VerifiedTokenCache implements JWTParser {
     /** What is wrong with a token smallrye-jwt has verified, or null when nothing is. */
     private String problem(JsonWebToken token, long nowMillis) {
         Set<String> named = token.getAudience();
-        if (named == null || Collections.disjoint(named, audiences)) {
+        if (!acceptAnyAudience && (named == null || Collections.disjoint(named, audiences.orElse(Set.of())))) {
             return "its aud claim names none of the expected audiences";
         }
         if (token.getIssuedAtTime() > nowMillis / 1000 + clockSkewSeconds) {

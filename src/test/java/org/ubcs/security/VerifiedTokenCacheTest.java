@@ -117,6 +117,23 @@ class VerifiedTokenCacheTest {
                 List.of("another-service", DevKeys.AUDIENCE)))).getSubject(), "one of several audiences is enough");
     }
 
+    /** Where the identity provider names no audience, accepting any must be asked for; nothing else is relaxed. */
+    @Test
+    void anyAudienceIsAcceptedOnlyWhenAskedForAndNothingElseIsRelaxed() throws Exception {
+        VerifiedTokenCache strict = cache(keysA, 100, Duration.ofHours(1));
+        strict.audiences = java.util.Optional.empty();
+        assertThrows(IllegalStateException.class, () -> strict.checkAudienceSetting(null), "no audience: no start");
+        VerifiedTokenCache any = cache(keysA, 100, Duration.ofHours(1));
+        any.audiences = java.util.Optional.empty();
+        any.acceptAnyAudience = true;
+        any.checkAudienceSetting(null);
+        assertEquals("officer", any.parse(signed(keysA, claims -> claims.remove("aud"))).getSubject());
+        assertThrows(ParseException.class, () -> any.parse(signed(keysA, claims -> {
+            claims.remove("aud");
+            claims.put("name", "A\u0000B");
+        })), "the user's claims are still checked");
+    }
+
     /** A token may claim a short lifetime from an {@code iat} in the future; it is refused until that time. */
     @Test
     void aTokenIssuedInTheFutureIsRefused() throws Exception {
@@ -151,7 +168,7 @@ class VerifiedTokenCacheTest {
         cache.verifier = verifier(trusted);
         cache.maxEntries = maxEntries;
         cache.maxAge = maxAge;
-        cache.audiences = Set.of(DevKeys.AUDIENCE);
+        cache.audiences = java.util.Optional.of(Set.of(DevKeys.AUDIENCE));
         cache.clockSkewSeconds = 60;
         return cache;
     }

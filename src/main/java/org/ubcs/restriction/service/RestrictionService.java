@@ -202,9 +202,8 @@ public class RestrictionService implements CaseClosedListener {
             LocalDate today = clock.today();
             return cases.find(caseId)
                     .call(kase -> letters.issue(actor, LetterKind.LIFTING, kase.customerId, caseId, new LetterFacts(
-                            kase.matter, "We have closed our case about your contact with us.",
-                            lifted.stream().map(r -> TermsWording.describe(r.terms)).toList(), today, null, null,
-                            null, null, null, false)))
+                            kase.matter, null, lifted.stream().map(r -> TermsWording.describe(r.terms)).toList(),
+                            today, null, null, null, null, null, false)))
                     .call(kase -> notifications.notify("RESTRICTIONS_LIFTED_WITH_CASE", caseId.toString(),
                             policy.profile().decisionNotifications(), caseId, "A customer's restrictions have ended",
                             "The case " + caseId + " (" + kase.department + ") was closed on " + today + " and its "

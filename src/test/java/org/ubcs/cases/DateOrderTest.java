@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -176,12 +175,11 @@ class DateOrderTest {
                 "DATE_IN_FUTURE", "/receivedOn");
         refused(Api.as(Fixtures.OFFICER).body(appeal.formatted(TODAY.minusDays(5))).post("/appeals").then(),
                 "DATES_OUT_OF_ORDER", "/receivedOn");
-        assertEquals(List.of(0L), TestServices.query("select count(*) from appeal where decision_id = ?",
+        assertEquals(0, TestServices.count("select count(*) from appeal where decision_id = ?",
                 UUID.fromString(decision)));
     }
 
     private static long contactsOf(String customer) {
-        return ((Number) TestServices.query("select count(*) from contact where customer_id = ?",
-                UUID.fromString(customer)).get(0)).longValue();
+        return TestServices.count("select count(*) from contact where customer_id = ?", UUID.fromString(customer));
     }
 }

@@ -175,6 +175,6 @@ class IdentifyingCallersTest {
     }
 
     private static long count(String sql) {
-        return ((Number) TestServices.query(sql).get(0)).longValue();
+        return TestServices.count(sql);
     }
 }

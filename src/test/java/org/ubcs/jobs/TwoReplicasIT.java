@@ -174,13 +174,13 @@ class TwoReplicasIT {
     /** The count a query returns; its one parameter, if any, a case id or a list of them ({@code any(?)}). */
     private static long count(String sql, Object parameter) {
         if (!sql.contains("?")) {
-            return ((Number) TestServices.query(sql).get(0)).longValue();
+            return TestServices.count(sql);
         }
         if (parameter instanceof List<?> ids) {
-            return ((Number) TestServices.query(sql.replace("any(?)", "any(string_to_array(?, ',')::uuid[])"),
-                    joined(ids.stream().map(UUID.class::cast).toList())).get(0)).longValue();
+            return TestServices.count(sql.replace("any(?)", "any(string_to_array(?, ',')::uuid[])"),
+                    joined(ids.stream().map(UUID.class::cast).toList()));
         }
-        return ((Number) TestServices.query(sql, parameter).get(0)).longValue();
+        return TestServices.count(sql, parameter);
     }
 
     private static Replica launch(String name, Map<String, String> config) throws IOException {

@@ -137,7 +137,6 @@ class RequestLimitsTest {
     }
 
     private static long customersNamed(String name) {
-        return ((Number) TestServices.query("select count(*) from customer where full_name = ?", name).get(0))
-                .longValue();
+        return TestServices.count("select count(*) from customer where full_name = ?", name);
     }
 }

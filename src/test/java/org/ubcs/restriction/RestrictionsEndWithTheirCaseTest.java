@@ -127,7 +127,7 @@ class RestrictionsEndWithTheirCaseTest {
                         contains("urn:ubcs:migration:V7"));
         // Running it again changes nothing.
         TestServices.inTransaction(connection -> connection.createStatement().execute(migration));
-        assertEquals(List.of(1L), TestServices.query("select count(*) from audit_event where entity_id = ? "
+        assertEquals(1, TestServices.count("select count(*) from audit_event where entity_id = ? "
                 + "and action = 'RESTRICTION_LIFTED'", id));
     }
 }

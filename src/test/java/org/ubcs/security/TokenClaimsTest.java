@@ -274,6 +274,6 @@ class TokenClaimsTest {
     }
 
     private static long count(String sql, Object... parameters) {
-        return ((Number) TestServices.query(sql, parameters).get(0)).longValue();
+        return TestServices.count(sql, parameters);
     }
 }

@@ -90,6 +90,11 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The number a {@code select count(*) ...} returns, for tests that check what was (not) written. */
+    public static long count(String statement, Object... parameters) {
+        return ((Number) query(statement, parameters).get(0)).longValue();
+    }
+
     /** Runs work on one connection to the test database, in one transaction (committed if it returns). */
     public static void inTransaction(SqlWork work) {
         try (var connection = database.getConnection()) {

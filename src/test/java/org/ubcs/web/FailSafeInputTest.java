@@ -29,7 +29,7 @@ class FailSafeInputTest {
     static final String OFFICER = Fixtures.OFFICER;
 
     private static long customers() {
-        return ((Number) TestServices.query("select count(*) from customer").get(0)).longValue();
+        return TestServices.count("select count(*) from customer");
     }
 
     /** A customer body refused with 400 of this type, pointing at this field, writing nothing. */

@@ -35,9 +35,12 @@ public class AppealMapper {
     }
 
     public Appeal toApi(AppealEntity a, LocalDate today) {
-        Appeal api = new Appeal(a.id, a.decisionId, a.caseId, a.customerId, a.receivedOn, a.channel,
+        Appeal api = new Appeal(a.id, a.receivedOn, a.channel,
                 Arrays.stream(a.grounds).map(AppealGround::valueOf).toList(), a.text, a.state, a.late, a.appealBy,
                 actor(a.lodgedBySubject, a.lodgedByName), a.lodgedAt.atOffset(ZoneOffset.UTC));
+        api.setDecisionId(a.decisionId);
+        api.setCaseId(a.caseId);
+        api.setCustomerId(a.customerId);
         api.setDecisionDueOn(a.decisionDueOn);
         if (a.state == AppealState.LODGED) {
             api.setDecisionOverdue(a.decisionOverdueOn(today));

@@ -38,7 +38,7 @@ public class ContactCheckResource implements ContactChecksApi {
 
     @Override
     @RolesAllowed({ Roles.CONTACT_CENTRE, Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER,
-            Roles.POLICY_OWNER, Roles.LEGAL })
+            Roles.POLICY_OWNER, Roles.LEGAL, Roles.FIELD_OFFICER })
     public Uni<Response> checkContact(ContactCheckRequest request, String idempotencyKey) {
         ContactQuestionDraft draft = mapper.toDraft(request, clock.now().atZone(LondonClock.LONDON));
         if (!draft.record()) {

@@ -30,8 +30,8 @@ public class AppealMapper {
     ActivePolicy policy;
 
     public AppealDraft toDraft(AppealInput input) {
-        return new AppealDraft(input.getDecisionId(), input.getReceivedOn(), input.getChannel(),
-                java.util.List.copyOf(input.getGrounds()), input.getText());
+        return new AppealDraft(input.getDecisionId(), input.getRegisterEntryId(), input.getReceivedOn(),
+                input.getChannel(), java.util.List.copyOf(input.getGrounds()), input.getText());
     }
 
     public Appeal toApi(AppealEntity a, LocalDate today) {
@@ -39,6 +39,7 @@ public class AppealMapper {
                 Arrays.stream(a.grounds).map(AppealGround::valueOf).toList(), a.text, a.state, a.late, a.appealBy,
                 actor(a.lodgedBySubject, a.lodgedByName), a.lodgedAt.atOffset(ZoneOffset.UTC));
         api.setDecisionId(a.decisionId);
+        api.setRegisterEntryId(a.registerEntryId);
         api.setCaseId(a.caseId);
         api.setCustomerId(a.customerId);
         api.setDecisionDueOn(a.decisionDueOn);
@@ -52,7 +53,8 @@ public class AppealMapper {
             AppealDecision decision = new AppealDecision(a.outcome.outcome(), a.outcome.reasons(),
                     a.outcome.customerToldOn(), actor(a.outcome.decidedBy()),
                     a.outcome.decidedAt().atOffset(ZoneOffset.UTC));
-            decision.setRestrictionsLifted(a.outcome.outcome() == AppealOutcome.UPHELD
+            // Only a decision has restrictions: an upheld appeal against a register entry removes the entry.
+            decision.setRestrictionsLifted(a.outcome.outcome() == AppealOutcome.UPHELD && a.decisionId != null
                     ? a.outcome.restrictionsLifted() : null);
             api.setDecision(decision);
         }

@@ -127,7 +127,7 @@ public class LetterService {
         List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
         LocalDate dated = sentOn != null ? sentOn : clock.today();
         LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
-                language, languages.size() > 1, subject, to, dated, facts, profile));
+                language, languages.size() > 1, subject, to, dated, facts, profile, registerEntryId != null));
         LetterEntity letter = new LetterEntity();
         letter.id = UUID.randomUUID();
         letter.customerId = to.customerId();
@@ -212,7 +212,7 @@ public class LetterService {
     }
 
     private static LetterView view(LetterLanguage language, boolean bilingual, String subject, Recipient to,
-            LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile) {
+            LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile, boolean aboutRegister) {
         boolean welsh = language == LetterLanguage.CY;
         PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
         return new LetterView(
@@ -238,7 +238,8 @@ public class LetterService {
                 ombudsman.url(),
                 LetterWording.period(profile.retentionAfterClosure(), language),
                 LetterWording.period(profile.customerReviewRequestAfter(), language),
-                profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays());
+                profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays(),
+                aboutRegister);
     }
 
     private static List<String> address(CustomerDetails.Address address) {

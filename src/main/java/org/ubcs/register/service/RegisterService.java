@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -354,10 +356,8 @@ public class RegisterService {
         }
         Uni<Void> written = ended;
         if (entry.telling != null && entry.telling.told()) {
-            written = ended.chain(() -> versions.findById(entry.inForceVersionId)).chain(inForce -> letter(actor, entry,
-                    inForce.content, LetterKind.REGISTER_REMOVAL, new LetterFacts(null, null, List.of(),
-                            clock.today(), null, null, null, null, reason.name(), false)))
-                    .replaceWithVoid();
+            written = ended.chain(() -> writeToPerson(actor, entry, LetterKind.REGISTER_REMOVAL, new LetterFacts(null,
+                    null, List.of(), clock.today(), null, null, null, null, reason.name(), false))).replaceWithVoid();
         }
         return written.call(() -> notifications.notify("REGISTER_ENTRY_REMOVED", entry.id.toString(),
                 settings().notifications(), null, "An entry on the register is removed",
@@ -416,6 +416,35 @@ public class RegisterService {
             }
             return entry;
         });
+    }
+
+    /** The entry, in the caller's session, or null when there is none (a step elsewhere that names an entry). */
+    public Uni<RegisterEntryEntity> findOrNull(UUID id) {
+        settings();
+        return entries.findById(id);
+    }
+
+    /** Everyone who wrote or approved any version of the entry, in the caller's session. */
+    public Uni<Set<String>> writersAndApprovers(UUID entryId) {
+        return versions.ofEntry(entryId).map(all -> {
+            Set<String> subjects = new HashSet<>();
+            for (RegisterVersionEntity version : all) {
+                subjects.addAll(Arrays.asList(version.writtenBy));
+                if (version.approvedBySubject != null) {
+                    subjects.add(version.approvedBySubject);
+                }
+            }
+            return subjects;
+        });
+    }
+
+    /**
+     * A letter to the person the entry is about (a customer on record, or by the name and address the version in
+     * force holds), in the caller's transaction: for the register's own steps and an appeal against the entry.
+     */
+    public Uni<UUID> writeToPerson(Actor actor, RegisterEntryEntity entry, LetterKind kind, LetterFacts facts) {
+        return versions.findById(entry.inForceVersionId)
+                .chain(inForce -> letter(actor, entry, inForce.content, kind, facts));
     }
 
     /** The version in force of an entry, in the caller's session. */

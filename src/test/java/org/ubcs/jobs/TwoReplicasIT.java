@@ -23,9 +23,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ubcs.register.RegisterEntries;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.RegisterFixtures;
 import org.ubcs.support.TestServices;
 
 import io.restassured.RestAssured;
@@ -152,9 +152,9 @@ class TwoReplicasIT {
         List<UUID> overdue = new ArrayList<>();
         List<UUID> notYet = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            upcoming.add(UUID.fromString(RegisterEntries.inForce().id()));
-            overdue.add(UUID.fromString(RegisterEntries.inForce().id()));
-            notYet.add(UUID.fromString(RegisterEntries.inForce().id()));
+            upcoming.add(UUID.fromString(RegisterFixtures.approved().id()));
+            overdue.add(UUID.fromString(RegisterFixtures.approved().id()));
+            notYet.add(UUID.fromString(RegisterFixtures.approved().id()));
         }
         // Time passes for all at once: reviews within the month's lead time, past, and not yet within it.
         TestServices.sql("update register_entry set next_review_on = case "

@@ -11,6 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ubcs.support.RegisterFixtures.APPROVER;
+import static org.ubcs.support.RegisterFixtures.AUTHOR;
+import static org.ubcs.support.RegisterFixtures.NOT_ON_RECORD;
+import static org.ubcs.support.RegisterFixtures.approved;
+import static org.ubcs.support.RegisterFixtures.approver;
+import static org.ubcs.support.RegisterFixtures.content;
+import static org.ubcs.support.RegisterFixtures.drafted;
+import static org.ubcs.support.RegisterFixtures.lookUp;
+import static org.ubcs.support.RegisterFixtures.postcode;
+import static org.ubcs.support.RegisterFixtures.told;
+import static org.ubcs.support.RegisterFixtures.toldDaysAgo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +40,8 @@ import org.ubcs.letter.domain.LetterView;
 import org.ubcs.letter.service.LetterRenderer;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.RegisterFixtures;
+import org.ubcs.support.RegisterFixtures.Entry;
 import org.ubcs.support.StokeOnTrent;
 import org.ubcs.support.TestServices;
 
@@ -49,89 +61,22 @@ import io.restassured.specification.RequestSpecification;
 class RegisterAppealTest {
 
     static final LocalDate TODAY = Fixtures.TODAY;
-    static final String AUTHOR = "appeal-test-entry-author";
-    static final String APPROVER = "appeal-test-entry-approver";
     static final String REVIEWER = "appeal-test-reviewer";
-    static final String PERSON = "Dale Harper";
+    static final String PERSON = RegisterFixtures.FULL_NAME;
 
     @Inject
     LetterRenderer renderer;
-
-    /** An entry as the API returns it, with the ETag for its next step and the postcode it is found by. */
-    record Entry(String id, String etag, String postcode) {
-    }
-
-    static RequestSpecification author() {
-        return Api.asUser(AUTHOR, "Rhian Author", "COMPLAINTS_OFFICER");
-    }
-
-    static RequestSpecification approver() {
-        return Api.asUser(APPROVER, "Sam Approver", "DECISION_MAKER");
-    }
 
     static RequestSpecification reviewer() {
         return Api.asUser(REVIEWER, "Kim Reviewer", "APPEAL_REVIEWER");
     }
 
-    /** A postcode no other test uses, so lookups find only this test's entries. */
-    static String postcode() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String letters = "ABDEFGHJLNPQRSTUWXYZ";
-        return "ST" + (1 + random.nextInt(9)) + letters.charAt(random.nextInt(letters.length())) + " "
-                + random.nextInt(10) + letters.charAt(random.nextInt(letters.length()))
-                + letters.charAt(random.nextInt(letters.length()));
-    }
-
-    /** An entry's content: the person's fields as given, the property at 12 Hill Street in the postcode. */
-    static String content(String person, String postcode) {
-        return """
-                {"person":{%s},
-                 "property":{"address":{"line1":"12 Hill Street","town":"Stoke-on-Trent","postcode":"%s"}},
-                 "incidents":[{"occurredOn":"%s","whatHappened":"Shouted threats to harm the housing officer.",
-                               "witnessedBy":"Housing officer J. Smith","source":"Incident report IR-2026-0412"}],
-                 "riskLevel":"HIGH",
-                 "precautions":[{"code":"VISIT_IN_PAIRS"}],
-                 "communication":{"channels":["LETTER"],"arrangements":"Write to him at the address."}}"""
-                .formatted(person, postcode, TODAY.minusDays(20));
-    }
-
-    static final String NOT_ON_RECORD = "\"fullName\":\"" + PERSON + "\",\"dateOfBirth\":\"1971-03-02\"";
-
-    /** A draft by {@link #AUTHOR} about the person (JSON fields), at an address of its own. */
-    static Entry drafted(String person) {
-        String postcode = postcode();
-        var created = author().body(content(person, postcode)).post("/register-entries").then().statusCode(201)
-                .extract();
-        return new Entry(created.path("id"), created.header("ETag"), postcode);
-    }
-
-    /** The draft put in force by {@link #APPROVER}. */
-    static Entry approved(Entry draft) {
-        String etag = approver().header("If-Match", draft.etag()).post("/register-entries/" + draft.id() + "/approval")
-                .then().statusCode(200).extract().header("ETag");
-        return new Entry(draft.id(), etag, draft.postcode());
-    }
-
-    /** In force and the person told by letter today: the appeal window runs from today. */
-    static Entry toldToday(String person) {
-        Entry entry = approved(drafted(person));
-        String etag = approver().header("If-Match", entry.etag())
-                .body("{\"told\":true,\"toldOn\":\"" + TODAY + "\",\"channel\":\"LETTER\"}")
-                .post("/register-entries/" + entry.id() + "/telling").then().statusCode(200)
-                .body("telling.appealBy", equalTo(deadline(TODAY, 15))).extract().header("ETag");
-        return new Entry(entry.id(), etag, entry.postcode());
-    }
-
-    /** As if the person had been told {@code days} ago: time passing, which the API never offers. */
-    static Entry toldDaysAgo(int days) {
-        Entry entry = toldToday(NOT_ON_RECORD);
-        LocalDate toldOn = TODAY.minusDays(days);
-        TestServices.sql("update register_entry_version set approved_at = approved_at - make_interval(days => ?) "
-                + "where entry_id = ?", days, UUID.fromString(entry.id()));
-        TestServices.sql("update register_entry set telling = jsonb_set(jsonb_set(telling, '{toldOn}', to_jsonb(?::text)),"
-                + " '{appealBy}', to_jsonb(?::text)) where id = ?", toldOn.toString(), deadline(toldOn, 15),
-                UUID.fromString(entry.id()));
-        return entry;
+    /** The person told of the entry by letter today: the appeal window runs from today. */
+    static Entry toldToday(Entry entry) {
+        Entry told = told(entry);
+        approver().get("/register-entries/" + told.id() + "?purpose=OTHER").then().statusCode(200)
+                .body("telling.appealBy", equalTo(deadline(TODAY, 15)));
+        return told;
     }
 
     static String deadline(LocalDate from, int workingDays) {
@@ -158,11 +103,6 @@ class RegisterAppealTest {
                 .post("/appeals/" + appeal.path("id") + "/decision").then().statusCode(200).extract();
     }
 
-    static List<String> lookUp(String postcode) {
-        return Api.as("FIELD_OFFICER").body("{\"postcode\":\"" + postcode + "\",\"purpose\":\"VISIT\"}")
-                .post("/register-lookups").then().statusCode(200).extract().path("matches.entryId");
-    }
-
     static long appealsAgainst(String entryId) {
         return TestServices.count("select count(*) from appeal where register_entry_id = ?", UUID.fromString(entryId));
     }
@@ -185,7 +125,7 @@ class RegisterAppealTest {
 
     @Test
     void anAppealOnTimeRunsFromTheDayThePersonWasToldAndIsAcknowledgedToThem() {
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         String appealBy = approver().get("/register-entries/" + entry.id() + "?purpose=OTHER").then()
                 .extract().path("telling.appealBy");
         ExtractableResponse<Response> appeal = lodge(entry.id(), TODAY);
@@ -226,7 +166,7 @@ class RegisterAppealTest {
 
     @Test
     void anAppealAfterTheWindowIsLateAndWaitsForTheReviewersDiscretion() {
-        Entry accepted = toldDaysAgo(60);
+        Entry accepted = toldDaysAgo(approved(), 60);
         ExtractableResponse<Response> late = lodge(accepted.id(), TODAY);
         assertEquals("LATE", late.path("state"));
         assertEquals(true, late.path("late"));
@@ -236,7 +176,7 @@ class RegisterAppealTest {
                 .post("/appeals/" + late.path("id") + "/late-acceptance").then().statusCode(200)
                 .body("state", equalTo("LODGED")).body("decisionDueOn", equalTo(deadline(TODAY, 15)));
 
-        Entry refused = toldDaysAgo(60);
+        Entry refused = toldDaysAgo(approved(), 60);
         ExtractableResponse<Response> outOfTime = lodge(refused.id(), TODAY);
         reviewer().header("If-Match", outOfTime.header("ETag"))
                 .body("{\"reason\":\"Two months late, no reason given.\",\"customerToldOn\":\"" + TODAY + "\"}")
@@ -254,7 +194,7 @@ class RegisterAppealTest {
 
     @Test
     void aPersonWhoWasNeverToldMayStillAppealAndIsNotLate() {
-        Entry entry = approved(drafted(NOT_ON_RECORD));
+        Entry entry = approved();
         ExtractableResponse<Response> appeal = lodge(entry.id(), TODAY);
         assertEquals("LODGED", appeal.path("state"));
         assertEquals(false, appeal.path("late"));
@@ -263,7 +203,7 @@ class RegisterAppealTest {
 
     @Test
     void anAppealIsAgainstExactlyOneOfADecisionAndAnEntry() {
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         String both = appealBody(entry.id(), TODAY).replace("{\"registerEntryId\"",
                 "{\"decisionId\":\"" + UUID.randomUUID() + "\",\"registerEntryId\"");
         Api.as(Fixtures.OFFICER).body(both).post("/appeals").then().statusCode(400)
@@ -283,17 +223,17 @@ class RegisterAppealTest {
                 .statusCode(422).body("type", equalTo("urn:ubcs:problem:unknown-reference"))
                 .body("errors[0].pointer", equalTo("/registerEntryId"));
 
-        Entry draft = drafted(NOT_ON_RECORD);
+        Entry draft = drafted();
         Api.as(Fixtures.OFFICER).body(appealBody(draft.id(), TODAY)).post("/appeals").then().statusCode(422)
                 .body("rule", equalTo("NOTHING_TO_APPEAL"));
 
-        Entry removed = toldToday(NOT_ON_RECORD);
+        Entry removed = toldToday(approved());
         approver().header("If-Match", removed.etag()).body("{\"reason\":\"RISK_GONE\",\"notes\":\"Moved away.\"}")
                 .post("/register-entries/" + removed.id() + "/removal").then().statusCode(200);
         Api.as(Fixtures.OFFICER).body(appealBody(removed.id(), TODAY)).post("/appeals").then().statusCode(422)
                 .body("rule", equalTo("NOTHING_TO_APPEAL"));
 
-        Entry told = toldToday(NOT_ON_RECORD);
+        Entry told = toldToday(approved());
         Api.as(Fixtures.OFFICER).body(appealBody(told.id(), TODAY.minusDays(1))).post("/appeals").then()
                 .statusCode(422).body("rule", equalTo("DATES_OUT_OF_ORDER"))
                 .body("errors[0].pointer", equalTo("/receivedOn"));
@@ -309,10 +249,10 @@ class RegisterAppealTest {
     @Test
     void whoeverWroteOrApprovedAnyVersionOfTheEntryMayNotDecideTheAppeal() {
         // The author and the approver also hold the reviewer's role; a third person amends the entry.
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         String amender = "appeal-test-entry-amender";
         Api.asUser(amender, "Alex Amender", "COMPLAINTS_OFFICER").header("If-Match", entry.etag())
-                .body(content(NOT_ON_RECORD.replace("1971-03-02", "1971-03-03"), entry.postcode()))
+                .body(content(NOT_ON_RECORD.replace("1971-03-02", "1971-03-03"), entry.postcode(), "HIGH"))
                 .put("/register-entries/" + entry.id() + "/draft").then().statusCode(200);
         ExtractableResponse<Response> appeal = lodge(entry.id(), TODAY);
         for (String subject : List.of(AUTHOR, APPROVER, amender)) {
@@ -327,7 +267,7 @@ class RegisterAppealTest {
 
     @Test
     void anUpheldAppealRemovesTheEntryFromEveryLookupAtOnceAndWritesToThePerson() {
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         assertEquals(List.of(entry.id()), lookUp(entry.postcode()));
         ExtractableResponse<Response> appeal = lodge(entry.id(), TODAY);
         String reasons = "The incident was by someone else.";
@@ -376,7 +316,8 @@ class RegisterAppealTest {
     @Test
     void aDismissedAppealLeavesTheEntryInForceAndTheCustomerOnRecordIsWrittenTo() {
         String customer = Fixtures.customer("Register Customer " + UUID.randomUUID());
-        Entry entry = toldToday("\"customerId\":\"" + customer + "\"");
+        String postcode = postcode();
+        Entry entry = toldToday(approved(content("\"customerId\":\"" + customer + "\"", postcode, "HIGH"), postcode));
         ExtractableResponse<Response> appeal = lodge(entry.id(), TODAY);
         assertEquals(customer, appeal.path("customerId"));
         assertNull(appeal.<Object>path("caseId"));
@@ -407,7 +348,7 @@ class RegisterAppealTest {
 
     @Test
     void aRegisterAppealNotDecidedInTimeIsFlaggedAndTheDecisionJobsPassItBy() {
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         String appeal = lodge(entry.id(), TODAY).path("id");
         TestServices.sql("update appeal set decision_due_on = ? where id = ?", TODAY.minusDays(1),
                 UUID.fromString(appeal));
@@ -422,7 +363,7 @@ class RegisterAppealTest {
 
     @Test
     void appealsLodgedAtOnceAgainstOneEntryLeaveOneLiveAndNeverFail() throws Exception {
-        Entry entry = toldToday(NOT_ON_RECORD);
+        Entry entry = toldToday(approved());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> answers = new ArrayList<>();

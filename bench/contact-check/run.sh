@@ -265,3 +265,5 @@ printf 'register lookups, paced:        %s req/s   p50 %s ms   p99 %s ms   (%s%%
   "$(rps lookup_paced)" "$(latency lookup_paced 50%)" "$(latency lookup_paced 99%)" \
   "$(share "$(rps lookup_paced)" "$(rps lookup_max)")" "$LOOKUP_DELAY"
 printf 'machine: %s cores, %s\n' "$(nproc)" "$(java -version 2>&1 | head -n 1)"
+# The machine may be shared: what else ran shows in the load (wrk, PostgreSQL and the service alone make about 2).
+printf 'load average at the end: %s (1, 5 and 15 minutes)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,31 +42,65 @@ public class RegisterLookupRepository {
 
     public Uni<List<Found>> inForce(LookupKeys keys) {
         // Each key is a condition only when asked, so that every one the query holds can use its index.
-        List<String> conditions = new ArrayList<>();
-        Tuple parameters = Tuple.tuple();
+        Where where = new Where();
         if (keys.postcodeKey() != null) {
-            parameters.addValue(keys.postcodeKey());
-            conditions.add("postcode_key = $" + parameters.size());
+            where.or("postcode_key = " + where.bind(keys.postcodeKey()));
         }
         if (keys.addressKey() != null) {
-            parameters.addValue(keys.addressKey().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            conditions.add("address_key like $" + parameters.size());
+            where.or("address_key like " + where.bind(beginning(keys.addressKey())));
         }
         if (keys.uprn() != null) {
-            parameters.addValue(keys.uprn());
-            conditions.add("uprn = $" + parameters.size());
+            where.or("uprn = " + where.bind(keys.uprn()));
         }
         if (keys.customerId() != null) {
-            parameters.addValue(keys.customerId());
-            conditions.add("customer_id = $" + parameters.size());
+            where.or("customer_id = " + where.bind(keys.customerId()));
         }
         if (keys.nameKey() != null) {
-            parameters.addValue(keys.nameKey()).addValue(keys.dateOfBirth());
-            conditions.add("(name_key = $" + (parameters.size() - 1) + " and date_of_birth = $" + parameters.size()
+            where.or("(name_key = " + where.bind(keys.nameKey()) + " and date_of_birth = "
+                    + where.bind(keys.dateOfBirth()) + ")");
+        }
+        return select(where);
+    }
+
+    /**
+     * The entries in force about one person or their home, where a lookup's single keys would be too wide: the
+     * customer; their name with their date of birth, or at their postcode; the first line of their address at their
+     * postcode. A postcode alone (a street's worth of homes) or a name alone leads to nothing, and with nothing to
+     * match there is no query.
+     */
+    public Uni<List<Found>> about(LookupKeys keys) {
+        Where where = new Where();
+        if (keys.customerId() != null) {
+            where.or("customer_id = " + where.bind(keys.customerId()));
+        }
+        // Bound once, and only when a condition uses it: PostgreSQL refuses a parameter it cannot type.
+        String postcode = keys.postcodeKey() != null && (keys.nameKey() != null || keys.addressKey() != null)
+                ? where.bind(keys.postcodeKey())
+                : null;
+        if (keys.nameKey() != null && (keys.dateOfBirth() != null || postcode != null)) {
+            String name = where.bind(keys.nameKey());
+            if (keys.dateOfBirth() != null) {
+                where.or("(name_key = " + name + " and date_of_birth = " + where.bind(keys.dateOfBirth()) + ")");
+            }
+            if (postcode != null) {
+                where.or("(name_key = " + name + " and postcode_key = " + postcode + ")");
+            }
+        }
+        if (keys.addressKey() != null && postcode != null) {
+            where.or("(postcode_key = " + postcode + " and address_key like " + where.bind(beginning(keys.addressKey()))
                     + ")");
         }
-        return pool.preparedQuery(IN_FORCE + String.join(" or ", conditions) + ") order by created_at, id")
-                .execute(parameters).map(rows -> {
+        return where.isEmpty() ? Uni.createFrom().item(List.of()) : select(where);
+    }
+
+    /** A LIKE pattern for keys that begin with this one. */
+    private static String beginning(String addressKey) {
+        return addressKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private Uni<List<Found>> select(Where where) {
+        return pool.preparedQuery(IN_FORCE + String.join(" or ", where.conditions) + ") order by created_at, id")
+                .execute(where.parameters).map(rows -> {
                     List<Found> found = new ArrayList<>();
                     for (Row row : rows) {
                         found.add(new Found(row.getUUID("id"), LookupAnswerJson.read(row.getString("lookup")),
@@ -76,6 +110,25 @@ public class RegisterLookupRepository {
                     }
                     return found;
                 });
+    }
+
+    /** The conditions of a query, any of which finds an entry, and the parameters they bind. */
+    private static final class Where {
+        final List<String> conditions = new ArrayList<>();
+        final Tuple parameters = Tuple.tuple();
+
+        String bind(Object value) {
+            parameters.addValue(value);
+            return "$" + parameters.size();
+        }
+
+        void or(String condition) {
+            conditions.add(condition);
+        }
+
+        boolean isEmpty() {
+            return conditions.isEmpty();
+        }
     }
 
     /** Records that the actor saw these entries, how and why. */

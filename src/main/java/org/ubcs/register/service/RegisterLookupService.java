@@ -2,7 +2,6 @@ package org.ubcs.register.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +68,21 @@ public class RegisterLookupService {
     /** The entries in force that the keys lead to, each logged as a view by the actor, for the purpose and way given. */
     public Uni<List<Match>> lookUp(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
         register.settings();
-        return repository.inForce(keys).flatMap(found -> {
+        return logged(repository.inForce(keys), keys, actor, purpose, via);
+    }
+
+    /**
+     * The entries in force about one person or their home ({@link RegisterLookupRepository#about}: never a whole
+     * postcode), each logged as a view by the actor, for the purpose and way given.
+     */
+    public Uni<List<Match>> about(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
+        register.settings();
+        return logged(repository.about(keys), keys, actor, purpose, via);
+    }
+
+    private Uni<List<Match>> logged(Uni<List<RegisterLookupRepository.Found>> query, LookupKeys keys, Actor actor,
+            RegisterViewPurpose purpose, RegisterViewVia via) {
+        return query.flatMap(found -> {
             List<Match> matches = found.stream().map(entry -> new Match(entry.entryId(), matchedBy(keys, entry),
                     entry.answer())).toList();
             return repository.logViews(matches.stream().map(Match::entryId).toList(), actor, purpose, via, clock.now())
@@ -91,8 +104,8 @@ public class RegisterLookupService {
         if (keys.customerId() != null && keys.customerId().equals(entry.customerId())) {
             by.add(RegisterMatchedBy.CUSTOMER);
         }
-        if (keys.nameKey() != null && keys.nameKey().equals(entry.nameKey())
-                && Objects.equals(keys.dateOfBirth(), entry.dateOfBirth())) {
+        if (keys.nameKey() != null && keys.nameKey().equals(entry.nameKey()) && keys.dateOfBirth() != null
+                && keys.dateOfBirth().equals(entry.dateOfBirth())) {
             by.add(RegisterMatchedBy.NAME_AND_DATE_OF_BIRTH);
         }
         return by;

@@ -25,6 +25,7 @@ public final class Identifiers {
     private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]");
 
     private Identifiers() {
     }
@@ -91,6 +92,26 @@ public final class Identifiers {
     /** A name as it is compared: spaces collapsed, ignoring case and how accents were typed. */
     public static String nameKey(String text) {
         return text == null ? null : fold(SPACES.matcher(text.strip()).replaceAll(" "));
+    }
+
+    /**
+     * The first line of an address as it is compared, and matched from its beginning: folded like a name, with
+     * punctuation read as a space ({@code "12, Hill St."} is {@code "12 hill st"}). Null when nothing is left.
+     */
+    public static String addressKey(String text) {
+        if (text == null) {
+            return null;
+        }
+        String key = SPACES.matcher(PUNCTUATION.matcher(fold(text)).replaceAll(" ")).replaceAll(" ").strip();
+        return key.isEmpty() ? null : key;
+    }
+
+    /** A UPRN as it is compared: its number, without leading zeros. Null when it is not one. */
+    public static String uprnKey(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,12}")) {
+            return null;
+        }
+        return text.strip().replaceFirst("^0+(?=.)", "");
     }
 
     /** Part of an email address, as searched inside email keys. */

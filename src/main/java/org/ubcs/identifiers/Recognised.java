@@ -37,6 +37,16 @@ public final class Recognised {
         return read(text, Identifiers::emailKey, pointer, "is not an email address");
     }
 
+    /** A UPRN's compared form (its number without leading zeros), or null when none was given. */
+    public String uprnKey(String text, String pointer) {
+        return read(text, Identifiers::uprnKey, pointer, "is not a UPRN (up to 12 digits)");
+    }
+
+    /** The compared form of an address's first line, or null when none was given. */
+    public String addressKey(String text, String pointer) {
+        return read(text, Identifiers::addressKey, pointer, "has no letters or digits to match");
+    }
+
     /** Notes another problem with the identifiers, to be refused with the rest. */
     public void refuse(String pointer, String message) {
         errors.add(FieldError.field(pointer, message));

@@ -25,6 +25,17 @@ public class ActivePolicy {
             throw new IllegalStateException("Policy profile '" + id + "': the minimum duration is longer than the "
                     + "longest review horizon, so no review date could be valid.");
         }
+        profile.register().filter(PolicyConfig.Register::used).ifPresent(register -> {
+            if (register.riskLevels().isEmpty() || register.precautions().isEmpty()) {
+                throw new IllegalStateException("Policy profile '" + id + "': the register needs a risk scale and a "
+                        + "list of precautions.");
+            }
+            if (!register.riskLevels().containsAll(register.removedContentKept().keySet())
+                    || !register.removedContentKept().keySet().containsAll(register.riskLevels())) {
+                throw new IllegalStateException("Policy profile '" + id + "': register.removed-content-kept must give "
+                        + "a period for each risk level " + register.riskLevels() + ".");
+            }
+        });
     }
 
     public String id() {

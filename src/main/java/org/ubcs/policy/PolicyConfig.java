@@ -82,6 +82,54 @@ public interface PolicyConfig {
 
         /** Who is told of a review's outcome. */
         List<NotificationRecipient> reviewNotifications();
+
+        /** The register of potentially dangerous persons and properties, where the council keeps one. */
+        Optional<Register> register();
+
+        /** Whether the register is kept: set, and switched on. */
+        default boolean registerUsed() {
+            return register().map(Register::used).orElse(false);
+        }
+    }
+
+    /** How the council keeps its register of potentially dangerous persons and properties. */
+    interface Register {
+        boolean used();
+
+        /** Who approves entries and reviews them every year, as the council names them. */
+        String approverLabel();
+
+        /** From an approval (or the last review) to the next review. */
+        Period reviewInterval();
+
+        /** How long before the review date the review task opens. */
+        Period reviewLeadTime();
+
+        /** The risk scale, lowest first. */
+        List<String> riskLevels();
+
+        /** The precautions an entry may call for, in the order staff see them. */
+        List<Precaution> precautions();
+
+        /** Working days a person told of an entry has to appeal. */
+        int appealWindowWorkingDays();
+
+        /** Who is told of an entry coming into force. */
+        List<NotificationRecipient> notifications();
+
+        /** How long a removed entry's content is kept, by risk level. */
+        Map<String, Period> removedContentKept();
+
+        /** The label of a precaution the profile lists, if it lists it. */
+        default Optional<String> labelOf(String code) {
+            return precautions().stream().filter(p -> p.code().equals(code)).map(Precaution::label).findFirst();
+        }
+    }
+
+    interface Precaution {
+        String code();
+
+        String label();
     }
 
     interface Ombudsman {

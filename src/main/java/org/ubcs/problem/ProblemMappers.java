@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.Problem;
 import org.ubcs.api.model.ProblemError;
 
@@ -55,7 +54,7 @@ public class ProblemMappers {
         Problem problem = base(e.type(), e.getMessage(), uri);
         e.errors().forEach(error -> problem.addErrorsItem(toApi(error)));
         if (e.type() == ProblemType.ILLEGAL_STEP) {
-            problem.setAllowedSteps(e.allowedSteps().stream().map(CaseStep::fromValue).toList());
+            problem.setAllowedSteps(e.allowedSteps());
         }
         problem.setRule(e.rule());
         return respond(problem);

@@ -12,6 +12,8 @@ public final class Roles {
     public static final String LEGAL = "LEGAL";
     /** Read-only statistics and audit. */
     public static final String AUDITOR = "AUDITOR";
+    /** Staff who visit homes and meet people: they look up the register before they go. */
+    public static final String FIELD_OFFICER = "FIELD_OFFICER";
 
     private Roles() {
     }

@@ -204,6 +204,15 @@ class AppealTest {
     }
 
     @Test
+    void anAppealAgainstARegisterEntryIsRefusedWhereThePolicyKeepsNoRegister() {
+        Api.as(Fixtures.OFFICER).body("""
+                {"registerEntryId":"%s","receivedOn":"%s","channel":"LETTER","grounds":["OTHER"],
+                 "text":"Take me off the register."}""".formatted(UUID.randomUUID(), TODAY)).post("/appeals").then()
+                .statusCode(422).body("rule", equalTo("REGISTER_NOT_USED"))
+                .body("errors[0].pointer", equalTo("/registerEntryId"));
+    }
+
+    @Test
     void overdueAppealsAndOpenAppealWindowsAreListed() {
         Case recent = decidedOn(TODAY.minusDays(1));
         Case old = decidedOn(TODAY.minusDays(90));

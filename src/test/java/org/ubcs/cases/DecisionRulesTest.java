@@ -106,6 +106,7 @@ class DecisionRulesTest {
                 return org.ubcs.api.model.OverdueReviewAction.ESCALATE;
             }
             public List<NotificationRecipient> reviewNotifications() { return List.of(); }
+            public java.util.Optional<PolicyConfig.Register> register() { return java.util.Optional.empty(); }
         };
     }
 }

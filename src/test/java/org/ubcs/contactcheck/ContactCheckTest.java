@@ -68,6 +68,21 @@ class ContactCheckTest {
     }
 
     @Test
+    void withoutARegisterTheCheckNeitherShowsNorLogsItsEntries() {
+        // An entry in force about the customer, written as the register would: this profile keeps no register, so
+        // the check must not read it (nor fail because the register is not used).
+        String customer = Fixtures.customer("Unregistered " + UUID.randomUUID());
+        UUID entry = UUID.randomUUID();
+        TestServices.sql("insert into register_entry (id, state, about_customer_id, customer_id, lookup, "
+                + "created_by_subject, created_by_name, created_at, updated_at, version) values (?, 'APPROVED', ?, ?, "
+                + "'{\"appliesTo\":{},\"riskLevel\":\"HIGH\",\"precautions\":[],\"communication\":"
+                + "{\"channels\":[]}}', 'test', 'Test', now(), now(), 0)", entry, UUID.fromString(customer),
+                UUID.fromString(customer));
+        check(byId(customer, "TELEPHONE", "")).body("verdict", equalTo("ALLOW")).body("precautions", nullValue());
+        assertEquals(0, TestServices.count("select count(*) from register_view where entry_id = ?", entry));
+    }
+
+    @Test
     void identifiesTheCustomerByEmailPhoneOrNameAndPostcode() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String id = Api.as(Fixtures.OFFICER).body("""

@@ -29,7 +29,7 @@ final class Contract {
 
     /** The roles a token's groups claim may carry (org.ubcs.security.Roles). */
     static final List<String> ROLES = List.of("COMPLAINTS_OFFICER", "DECISION_MAKER", "APPEAL_REVIEWER",
-            "POLICY_OWNER", "CONTACT_CENTRE", "LEGAL", "AUDITOR");
+            "POLICY_OWNER", "CONTACT_CENTRE", "LEGAL", "AUDITOR", "FIELD_OFFICER");
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -38,7 +38,8 @@ class JobsTest {
         Api.as("AUDITOR").get("/jobs").then().statusCode(200)
                 .body("items.name", contains("OPEN_REVIEW_TASKS", "HANDLE_OVERDUE_REVIEWS",
                         "FLAG_OVERDUE_EMERGENCY_ASSESSMENTS", "CLOSE_APPEAL_WINDOWS", "FLAG_OVERDUE_APPEAL_DECISIONS",
-                        "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS"))
+                        "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS", "OPEN_REGISTER_REVIEWS",
+                        "FLAG_OVERDUE_REGISTER_REVIEWS"))
                 // Tests switch every schedule off and run the jobs themselves.
                 .body("items.schedule", everyItem(equalTo("off")))
                 .body("items.enabled", everyItem(equalTo(false)))

@@ -20,11 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.RegisterFixtures;
 import org.ubcs.support.TestServices;
 
 import io.restassured.RestAssured;
@@ -32,39 +33,47 @@ import io.restassured.RestAssured;
 /**
  * Two instances of the packaged service against one PostgreSQL, as two replicas in Kubernetes. Every job is
  * scheduled every two seconds on both, so they fire at the same moment over the same due work, and the policy owner
- * also runs each job on both at once. Each review task, notification, email and letter must exist exactly once.
+ * also runs each job on both at once. Each review task, notification, email and letter must exist exactly once. Each
+ * test starts its own database and pair of replicas, under the policy it needs.
  */
 class TwoReplicasIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final List<String> JOBS = List.of("OPEN_REVIEW_TASKS", "HANDLE_OVERDUE_REVIEWS",
             "FLAG_OVERDUE_EMERGENCY_ASSESSMENTS", "CLOSE_APPEAL_WINDOWS", "FLAG_OVERDUE_APPEAL_DECISIONS",
-            "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS");
+            "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS", "OPEN_REGISTER_REVIEWS",
+            "FLAG_OVERDUE_REGISTER_REVIEWS");
 
     record Replica(String name, int port, Process process, Path log) {
     }
 
-    private static TestServices services;
-    private static final List<Replica> replicas = new ArrayList<>();
+    private TestServices services;
+    private Map<String, String> config;
+    private final List<Replica> replicas = new ArrayList<>();
 
-    @BeforeAll
-    static void startTwoReplicasOnOneDatabase() throws Exception {
+    @BeforeEach
+    void startOneDatabase() {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
         services = new TestServices();
-        Map<String, String> config = services.start();
+        config = services.start();
+    }
+
+    /** Two replicas on the test's database, each also given {@code settings} (system properties). */
+    private void startTwoReplicas(String prefix, Map<String, String> settings) throws IOException {
         // Both at once: Flyway's lock must also let two replicas migrate one database together.
-        replicas.add(launch("a", config));
-        replicas.add(launch("b", config));
+        replicas.add(launch(prefix + "a", config, settings));
+        replicas.add(launch(prefix + "b", config, settings));
         for (Replica replica : replicas) {
             awaitReady(replica);
         }
         RestAssured.port = replicas.get(0).port();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         replicas.forEach(replica -> replica.process().destroy());
         replicas.forEach(replica -> replica.process().onExit().join());
+        replicas.clear();
         RestAssured.reset();
         if (services != null) {
             services.stop();
@@ -73,6 +82,7 @@ class TwoReplicasIT {
 
     @Test
     void bothReplicasRunEveryJobOverTheSameWorkAndEachThingHappensOnce() throws Exception {
+        startTwoReplicas("", Map.of()); // the default policy, Cambridgeshire's: overdue reviews lapse
         // Cases written through replica a, none of them due yet.
         List<UUID> upcoming = new ArrayList<>();
         List<UUID> overdue = new ArrayList<>();
@@ -131,6 +141,69 @@ class TwoReplicasIT {
         assertEquals(notifications, count("select count(*) from notification where attempts = 1", List.of()));
         assertEquals(notifications, TestServices.mail.getReceivedMessages().length, "emails sent");
 
+        assertEachReplicaKeptToItsScheduleWithoutError(runByHand);
+    }
+
+    @Test
+    void underStokesPolicyBothReplicasOpenOneReviewPerDueRegisterEntryAndFlagEachOverdueOneOnce() throws Exception {
+        startTwoReplicas("stoke-", Map.of("ubcs.policy.active", "stoke-on-trent")); // the policy with a register
+        // Entries written and approved through replica a, their reviews a year away.
+        List<UUID> upcoming = new ArrayList<>();
+        List<UUID> overdue = new ArrayList<>();
+        List<UUID> notYet = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            upcoming.add(UUID.fromString(RegisterFixtures.approved().id()));
+            overdue.add(UUID.fromString(RegisterFixtures.approved().id()));
+            notYet.add(UUID.fromString(RegisterFixtures.approved().id()));
+        }
+        // Time passes for all at once: reviews within the month's lead time, past, and not yet within it.
+        TestServices.sql("update register_entry set next_review_on = case "
+                + "when id = any(string_to_array(?, ',')::uuid[]) then ?::date "
+                + "when id = any(string_to_array(?, ',')::uuid[]) then ?::date else ?::date end "
+                + "where id = any(string_to_array(?, ',')::uuid[])", joined(upcoming), Fixtures.TODAY.plusDays(3),
+                joined(overdue), Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusMonths(3),
+                String.join(",", joined(upcoming), joined(overdue), joined(notYet)));
+        for (int round = 0; round < 3; round++) {
+            for (String job : List.of("OPEN_REGISTER_REVIEWS", "FLAG_OVERDUE_REGISTER_REVIEWS",
+                    "DELIVER_NOTIFICATIONS")) {
+                runOnBothAtOnce(job);
+            }
+        }
+        Instant runByHand = Instant.now();
+        List<UUID> due = new ArrayList<>(upcoming);
+        due.addAll(overdue);
+
+        awaitUntil("every register review is opened and every overdue one flagged", Duration.ofSeconds(90),
+                () -> count("select count(*) from register_review where entry_id = any(?)", due) == due.size()
+                        && count("select count(*) from register_review where entry_id = any(?) "
+                                + "and overdue_flagged_on is not null", overdue) == overdue.size()
+                        && count("select count(*) from notification where state <> 'SENT'", List.of()) == 0);
+        Thread.sleep(6_000);
+
+        for (UUID entry : due) {
+            assertEquals(1, count("select count(*) from register_review where entry_id = ?", entry),
+                    "review tasks of " + entry);
+            assertEquals(1, count("select count(*) from audit_event e join register_review r on r.id = e.entity_id "
+                    + "where r.entry_id = ? and e.action = 'REGISTER_REVIEW_OPENED'", entry), "openings of " + entry);
+            assertEquals(1, count("select count(*) from notification where kind = 'REGISTER_REVIEW_DUE' "
+                    + "and dedupe_key like '%' || ? || '%'", entry.toString()), "decision makers told of " + entry);
+        }
+        for (UUID entry : overdue) {
+            assertEquals(1, count("select count(*) from audit_event e join register_review r on r.id = e.entity_id "
+                    + "where r.entry_id = ? and e.action = 'REGISTER_REVIEW_OVERDUE_FLAGGED'", entry),
+                    "overdue flags of " + entry);
+            assertEquals(1, count("select count(*) from notification n join register_review r "
+                    + "on n.dedupe_key like '%' || r.id || '%' where r.entry_id = ? "
+                    + "and n.kind = 'REGISTER_REVIEW_OVERDUE'", entry), "policy owner told of " + entry);
+        }
+        assertEquals(0, count("select count(*) from register_review where entry_id = any(?)", notYet));
+        long notifications = count("select count(*) from notification", List.of());
+        assertEquals(notifications, count("select count(*) from notification where attempts = 1", List.of()));
+        assertEquals(notifications, TestServices.mail.getReceivedMessages().length, "emails sent");
+        assertEachReplicaKeptToItsScheduleWithoutError(runByHand);
+    }
+
+    private void assertEachReplicaKeptToItsScheduleWithoutError(Instant runByHand) throws IOException {
         for (Replica replica : replicas) {
             for (String job : JOBS) {
                 // Each replica's own schedule kept firing after the runs by hand.
@@ -144,8 +217,11 @@ class TwoReplicasIT {
             System.out.printf("replica %s: %s%n", replica.name(), java.util.regex.Pattern
                     .compile("Job ([A-Z_]+) processed ([0-9]+) items").matcher(log).results()
                     .map(m -> m.group(1) + "=" + m.group(2)).toList());
-            assertTrue(!log.contains("ERROR") && !log.contains("Exception"),
-                    "replica " + replica.name() + " logged an error; see " + replica.log());
+            // A starved event loop (a busy 2-core machine) is warned of with a VertxException: not the service's error.
+            List<String> errors = log.lines().filter(line -> !line.contains("BlockedThreadChecker"))
+                    .filter(line -> line.contains("ERROR") || line.contains("Exception")).toList();
+            assertTrue(errors.isEmpty(), "replica " + replica.name() + " logged an error; see " + replica.log()
+                    + ": " + errors);
         }
     }
 
@@ -157,7 +233,7 @@ class TwoReplicasIT {
         return UUID.fromString(kase.id());
     }
 
-    private static void runOnBothAtOnce(String job) {
+    private void runOnBothAtOnce(String job) {
         CyclicBarrier together = new CyclicBarrier(replicas.size());
         List<CompletableFuture<Integer>> runs = replicas.stream().map(replica -> CompletableFuture.supplyAsync(() -> {
             try {
@@ -183,7 +259,8 @@ class TwoReplicasIT {
         return TestServices.count(sql, parameter);
     }
 
-    private static Replica launch(String name, Map<String, String> config) throws IOException {
+    private static Replica launch(String name, Map<String, String> config, Map<String, String> settings)
+            throws IOException {
         int port = TestServices.freePort();
         Path log = Path.of("target", "two-replicas-" + name + ".log");
         List<String> command = new ArrayList<>();
@@ -195,6 +272,7 @@ class TwoReplicasIT {
             }
         });
         command.add("-Dquarkus.http.port=" + port);
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         for (String job : JOBS) {
             command.add("-Dubcs.jobs." + job.toLowerCase().replace('_', '-') + ".cron=0/2 * * * * ?");
         }

@@ -39,7 +39,11 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             smtp.start();
             mail = smtp;
             database = postgres.getPostgresDatabase();
-            Path keys = Files.createTempDirectory("ubcs-test-jwt");
+            // One key pair per JVM: Tokens caches the tokens it signs for the JVM, so a second start (an IT that
+            // starts its own services for each test) must keep trusting them.
+            String signingKey = System.getProperty(PRIVATE_KEY_PROPERTY);
+            Path keys = signingKey != null ? Path.of(signingKey).getParent()
+                    : Files.createTempDirectory("ubcs-test-jwt");
             DevKeys.ensureKeyPair(keys);
             System.setProperty(PRIVATE_KEY_PROPERTY, keys.resolve("private.pem").toString());
             int port = postgres.getPort();

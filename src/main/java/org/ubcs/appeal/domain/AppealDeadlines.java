@@ -6,17 +6,27 @@ import org.ubcs.policy.PolicyConfig;
 
 /**
  * The two deadlines of an appeal, in working days: lodging by {@code appealBy} (from the date the customer was told of
- * the decision) and the outcome by {@code decisionDueOn} (from receipt). One place computes them, for a new appeal
- * and again whenever the calendar changes while it is open.
+ * the decision, or the person of the register entry) and the outcome by {@code decisionDueOn} (from receipt). One
+ * place computes them, for a new appeal and again whenever the calendar changes while it is open.
  */
 public final class AppealDeadlines {
 
     private AppealDeadlines() {
     }
 
+    /**
+     * Working days to lodge an appeal: the register's own window for one against an entry, the profile's for one
+     * against a decision. 0: no such appeal.
+     */
+    public static int window(boolean againstRegisterEntry, PolicyConfig.Profile profile) {
+        return againstRegisterEntry
+                ? profile.register().map(PolicyConfig.Register::appealWindowWorkingDays).orElse(0)
+                : profile.appealWindowWorkingDays();
+    }
+
     /** Sets the deadlines from the appeal's starting dates; returns whether anything changed. */
     public static boolean apply(AppealEntity appeal, WorkingDayCalendar calendar, PolicyConfig.Profile profile) {
-        var appealBy = calendar.plus(appeal.decisionToldOn, profile.appealWindowWorkingDays());
+        var appealBy = calendar.plus(appeal.decisionToldOn, window(appeal.registerEntryId != null, profile));
         var dueOn = calendar.plus(appeal.receivedOn, profile.appealDecisionWorkingDays());
         boolean late = appeal.receivedOn.isAfter(appealBy);
         boolean changed = !appealBy.equals(appeal.appealBy);

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.ubcs.api.model.AppealGround;
 import org.ubcs.api.model.Channel;
 
-/** An appeal as received. */
-public record AppealDraft(UUID decisionId, LocalDate receivedOn, Channel channel, List<AppealGround> grounds,
-        String text) {
+/** An appeal as received, against a decision or a register entry: the service refuses any other pairing. */
+public record AppealDraft(UUID decisionId, UUID registerEntryId, LocalDate receivedOn, Channel channel,
+        List<AppealGround> grounds, String text) {
 }

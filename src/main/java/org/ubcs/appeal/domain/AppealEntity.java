@@ -22,8 +22,9 @@ import org.ubcs.security.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
- * A customer's appeal against a decision. Its deadlines are working-day deadlines kept as dates, recomputed when the
- * calendar changes while the appeal is open.
+ * An appeal against a decision (by the case's customer), or against an entry on the register (by the person it is
+ * about, who may not be a customer: then there is no case or customer). Its deadlines are working-day deadlines kept
+ * as dates, recomputed when the calendar changes while the appeal is open.
  */
 @Entity
 @Table(name = "appeal")
@@ -32,6 +33,7 @@ public class AppealEntity extends PanacheEntityBase {
     @Id
     public UUID id;
     public UUID decisionId;
+    public UUID registerEntryId;
     public UUID caseId;
     public UUID customerId;
     public LocalDate receivedOn;
@@ -42,7 +44,10 @@ public class AppealEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AppealState state;
     public boolean late;
-    /** The customer was told of the decision on this date; the lodging deadline counts from it. */
+    /**
+     * The lodging deadline counts from this date: when the customer was told of the decision, or the person of the
+     * register entry (the day the appeal was received if they were never told, so it cannot be late).
+     */
     public LocalDate decisionToldOn;
     public LocalDate appealBy;
     public LocalDate decisionDueOn;

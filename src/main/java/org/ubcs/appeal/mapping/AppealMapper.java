@@ -30,14 +30,18 @@ public class AppealMapper {
     ActivePolicy policy;
 
     public AppealDraft toDraft(AppealInput input) {
-        return new AppealDraft(input.getDecisionId(), input.getReceivedOn(), input.getChannel(),
-                java.util.List.copyOf(input.getGrounds()), input.getText());
+        return new AppealDraft(input.getDecisionId(), input.getRegisterEntryId(), input.getReceivedOn(),
+                input.getChannel(), java.util.List.copyOf(input.getGrounds()), input.getText());
     }
 
     public Appeal toApi(AppealEntity a, LocalDate today) {
-        Appeal api = new Appeal(a.id, a.decisionId, a.caseId, a.customerId, a.receivedOn, a.channel,
+        Appeal api = new Appeal(a.id, a.receivedOn, a.channel,
                 Arrays.stream(a.grounds).map(AppealGround::valueOf).toList(), a.text, a.state, a.late, a.appealBy,
                 actor(a.lodgedBySubject, a.lodgedByName), a.lodgedAt.atOffset(ZoneOffset.UTC));
+        api.setDecisionId(a.decisionId);
+        api.setRegisterEntryId(a.registerEntryId);
+        api.setCaseId(a.caseId);
+        api.setCustomerId(a.customerId);
         api.setDecisionDueOn(a.decisionDueOn);
         if (a.state == AppealState.LODGED) {
             api.setDecisionOverdue(a.decisionOverdueOn(today));
@@ -49,7 +53,8 @@ public class AppealMapper {
             AppealDecision decision = new AppealDecision(a.outcome.outcome(), a.outcome.reasons(),
                     a.outcome.customerToldOn(), actor(a.outcome.decidedBy()),
                     a.outcome.decidedAt().atOffset(ZoneOffset.UTC));
-            decision.setRestrictionsLifted(a.outcome.outcome() == AppealOutcome.UPHELD
+            // Only a decision has restrictions: an upheld appeal against a register entry removes the entry.
+            decision.setRestrictionsLifted(a.outcome.outcome() == AppealOutcome.UPHELD && a.decisionId != null
                     ? a.outcome.restrictionsLifted() : null);
             api.setDecision(decision);
         }

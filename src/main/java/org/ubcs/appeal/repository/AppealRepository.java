@@ -17,13 +17,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUID> {
 
-    public Uni<Boolean> liveAppealExists(UUID decisionId) {
-        return count("decisionId = ?1 and state in ?2", decisionId, List.of(AppealState.LATE, AppealState.LODGED))
-                .map(n -> n > 0);
+    private static final List<AppealState> LIVE = List.of(AppealState.LATE, AppealState.LODGED);
+
+    /** Whether what the appeal is against (its decision, or its register entry) already has a live appeal. */
+    public Uni<Boolean> liveAppealExists(AppealEntity appeal) {
+        Uni<Long> live = appeal.registerEntryId != null
+                ? count("registerEntryId = ?1 and state in ?2", appeal.registerEntryId, LIVE)
+                : count("decisionId = ?1 and state in ?2", appeal.decisionId, LIVE);
+        return live.map(n -> n > 0);
     }
 
     public Uni<List<AppealEntity>> open() {
-        return list("state in ?1", List.of(AppealState.LATE, AppealState.LODGED));
+        return list("state in ?1", LIVE);
     }
 
     /**

@@ -31,7 +31,10 @@ public final class AppealJobs {
     private AppealJobs() {
     }
 
-    /** Decisions whose appeal window closed with no appeal live become final. */
+    /**
+     * Decisions whose appeal window closed with no appeal live become final. Only decisions become final: an appeal
+     * against a register entry plays no part here.
+     */
     @ApplicationScoped
     public static class CloseAppealWindows implements ScheduledJob {
 
@@ -86,7 +89,7 @@ public final class AppealJobs {
         }
     }
 
-    /** Tells the policy owner, once each, of appeals not decided by their due date. */
+    /** Tells the policy owner, once each, of appeals (against decisions or register entries) not decided in time. */
     @ApplicationScoped
     public static class FlagOverdueAppealDecisions implements ScheduledJob {
 
@@ -114,8 +117,8 @@ public final class AppealJobs {
                         appeal.overdueFlaggedOn = today; // flagged once: the query above skips it from now on
                         return notifications.tellPolicyOwnerOfOverdue(new OverdueNotice("APPEAL_DECISION_OVERDUE",
                                 appeal.id, appeal.caseId, "An appeal decision is overdue", "The appeal " + appeal.id
-                                        + " was due to be decided and the customer told by " + appeal.decisionDueOn
-                                        + ".")).call(appeals::flush);
+                                        + " was due to be decided and the person appealing told by "
+                                        + appeal.decisionDueOn + ".")).call(appeals::flush);
                     }));
         }
     }

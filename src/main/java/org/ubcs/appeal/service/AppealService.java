@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.ubcs.api.model.AppealOutcome;
 import org.ubcs.api.model.AppealState;
 import org.ubcs.api.model.AuditEntityType;
@@ -18,6 +20,8 @@ import org.ubcs.api.model.CaseStep;
 import org.ubcs.api.model.DecisionOutcome;
 import org.ubcs.api.model.HolidayRegion;
 import org.ubcs.api.model.LetterKind;
+import org.ubcs.api.model.RegisterEntryState;
+import org.ubcs.api.model.RegisterRemovalReason;
 import org.ubcs.appeal.domain.AppealDeadlines;
 import org.ubcs.appeal.domain.AppealDraft;
 import org.ubcs.appeal.domain.AppealEntity;
@@ -40,6 +44,8 @@ import org.ubcs.policy.ActivePolicy;
 import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
+import org.ubcs.register.domain.Telling;
+import org.ubcs.register.service.RegisterService;
 import org.ubcs.restriction.service.RestrictionService;
 import org.ubcs.security.Actor;
 import org.ubcs.time.DateOrder;
@@ -50,8 +56,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Appeals against decisions to apply the policy, with working-day deadlines (see {@link AppealDeadlines}). The
- * reviewer must hold the appeal-reviewer role and must not have taken part in the decision appealed against.
+ * Appeals against decisions to apply the policy, and against entries on the register of potentially dangerous persons
+ * and properties, with working-day deadlines (see {@link AppealDeadlines}). The reviewer must hold the
+ * appeal-reviewer role and must not have taken part in what is appealed against.
  */
 @ApplicationScoped
 public class AppealService implements CalendarListener {
@@ -86,10 +93,29 @@ public class AppealService implements CalendarListener {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    RegisterService register;
+
     @WithTransaction
     public Uni<AppealEntity> lodge(Actor actor, AppealDraft draft) {
+        requireOneAppealedAgainst(draft);
         DateOrder.happened("/receivedOn", draft.receivedOn(), clock.today());
-        if (policy.profile().appealWindowWorkingDays() == 0) {
+        return draft.registerEntryId() != null ? lodgeAgainstEntry(actor, draft) : lodgeAgainstDecision(actor, draft);
+    }
+
+    /** 400 naming both fields unless the appeal is against exactly one of a decision and a register entry. */
+    private static void requireOneAppealedAgainst(AppealDraft draft) {
+        boolean neither = draft.decisionId() == null && draft.registerEntryId() == null;
+        if (neither || draft.decisionId() != null && draft.registerEntryId() != null) {
+            String message = neither ? "give decisionId or registerEntryId"
+                    : "give decisionId or registerEntryId, not both";
+            throw ProblemException.invalid(List.of(FieldError.field("/decisionId", message),
+                    FieldError.field("/registerEntryId", message)));
+        }
+    }
+
+    private Uni<AppealEntity> lodgeAgainstDecision(Actor actor, AppealDraft draft) {
+        if (AppealDeadlines.window(false, policy.profile()) == 0) {
             throw ProblemException.policyRule("NO_APPEAL_STAGE", "This council's policy has no appeal stage.");
         }
         return cases.findDecision(draft.decisionId()).flatMap(decision -> {
@@ -103,35 +129,109 @@ public class AppealService implements CalendarListener {
             }
             DateOrder.follows("/receivedOn", draft.receivedOn(), "the day the customer was told of the decision",
                     decision.customerToldOn);
-            return appeals.liveAppealExists(decision.id).flatMap(live -> {
-                if (live) {
-                    throw ProblemException.policyRule("LIVE_APPEAL_EXISTS",
-                            "This decision already has an appeal that is not over.");
-                }
-                return cases.find(decision.caseId).flatMap(kase -> calendar.current().flatMap(days -> {
-                    AppealEntity appeal = new AppealEntity();
-                    appeal.id = UUID.randomUUID();
-                    appeal.decisionId = decision.id;
-                    appeal.caseId = kase.id;
-                    appeal.customerId = kase.customerId;
-                    appeal.receivedOn = draft.receivedOn();
-                    appeal.channel = draft.channel();
-                    appeal.grounds = draft.grounds().stream().map(Enum::name).toArray(String[]::new);
-                    appeal.text = draft.text();
-                    appeal.decisionToldOn = decision.customerToldOn;
-                    AppealDeadlines.apply(appeal, days, policy.profile());
-                    appeal.lodgedBySubject = actor.subject();
-                    appeal.lodgedByName = actor.name();
-                    appeal.lodgedAt = clock.now();
-                    return appeals.persistAndFlush(appeal).call(() -> audit.record(actor, "APPEAL_LODGED",
-                            AuditEntityType.APPEAL, appeal.id, appeal.caseId,
-                            List.of("decisionId", "receivedOn", "grounds", "state", "appealBy", "decisionDueOn")))
-                            .call(() -> letters.issue(actor, LetterKind.APPEAL_ACKNOWLEDGEMENT, appeal.customerId,
-                                    appeal.caseId, new LetterFacts(kase.matter, null, List.of(), null, null, null,
-                                            null, appeal.decisionDueOn, appeal.state.name(), false)));
-                }));
+            return cases.find(decision.caseId).flatMap(kase -> {
+                AppealEntity appeal = newAppeal(actor, draft);
+                appeal.decisionId = decision.id;
+                appeal.caseId = kase.id;
+                appeal.customerId = kase.customerId;
+                appeal.decisionToldOn = decision.customerToldOn;
+                return record(actor, appeal, kase.matter);
             });
         });
+    }
+
+    /**
+     * An appeal by the person an entry in force is about. Its window runs from the day they were told of the entry;
+     * if they were not told (they learnt of it some other way), from the day it was received, so it is never late.
+     */
+    private Uni<AppealEntity> lodgeAgainstEntry(Actor actor, AppealDraft draft) {
+        // 422, not the register's 404: POST /appeals exists everywhere; only this kind of appeal does not.
+        if (!policy.profile().registerUsed()) {
+            throw ProblemException.policyRule("REGISTER_NOT_USED", "This council's policy keeps no register of "
+                    + "potentially dangerous persons and properties, so there is no entry to appeal against.",
+                    List.of(FieldError.field("/registerEntryId", "the register is not used")));
+        }
+        if (AppealDeadlines.window(true, policy.profile()) == 0) {
+            throw ProblemException.policyRule("NO_APPEAL_STAGE", "This council's register has no appeal stage.");
+        }
+        return register.findOrNull(draft.registerEntryId()).flatMap(entry -> {
+            if (entry == null) {
+                throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No register entry with this id.",
+                        List.of(FieldError.field("/registerEntryId", "no register entry with this id")));
+            }
+            if (entry.state != RegisterEntryState.APPROVED) {
+                throw ProblemException.policyRule("NOTHING_TO_APPEAL", "The entry is not in force (a draft not yet "
+                        + "approved, or removed), so there is nothing to appeal against.");
+            }
+            return register.version(entry.inForceVersionId).flatMap(inForce -> {
+                Telling telling = entry.telling;
+                boolean told = telling != null && telling.told();
+                if (told) {
+                    DateOrder.follows("/receivedOn", draft.receivedOn(), "the day the person was told of the entry",
+                            telling.toldOn());
+                } else {
+                    DateOrder.follows("/receivedOn", draft.receivedOn(), "the day the entry was approved",
+                            LocalDate.ofInstant(inForce.approvedAt, LondonClock.LONDON));
+                }
+                AppealEntity appeal = newAppeal(actor, draft);
+                appeal.registerEntryId = entry.id;
+                appeal.customerId = entry.customerId;
+                appeal.decisionToldOn = told ? telling.toldOn() : draft.receivedOn();
+                return record(actor, appeal, null);
+            });
+        });
+    }
+
+    private AppealEntity newAppeal(Actor actor, AppealDraft draft) {
+        AppealEntity appeal = new AppealEntity();
+        appeal.id = UUID.randomUUID();
+        appeal.receivedOn = draft.receivedOn();
+        appeal.channel = draft.channel();
+        appeal.grounds = draft.grounds().stream().map(Enum::name).toArray(String[]::new);
+        appeal.text = draft.text();
+        appeal.lodgedBySubject = actor.subject();
+        appeal.lodgedByName = actor.name();
+        appeal.lodgedAt = clock.now();
+        return appeal;
+    }
+
+    /**
+     * Stores a new appeal, unless what it is against already has a live one, with its deadlines; audits it and writes
+     * the acknowledgement to the person appealing.
+     */
+    private Uni<AppealEntity> record(Actor actor, AppealEntity appeal, String matter) {
+        return appeals.liveAppealExists(appeal).flatMap(live -> {
+            if (live) {
+                throw liveAppealExists(appeal);
+            }
+            return calendar.current();
+        }).flatMap(days -> {
+            AppealDeadlines.apply(appeal, days, policy.profile());
+            return appeals.persistAndFlush(appeal)
+                    // Lodged twice at once: the check above saw neither, the database's unique index refuses one.
+                    .onFailure(AppealService::breaksOneLiveAppeal).transform(e -> liveAppealExists(appeal))
+                    .call(() -> audit.record(actor, "APPEAL_LODGED", AuditEntityType.APPEAL, appeal.id, appeal.caseId,
+                            List.of(appeal.registerEntryId != null ? "registerEntryId" : "decisionId", "receivedOn",
+                                    "grounds", "state", "appealBy", "decisionDueOn")))
+                    .call(() -> letter(actor, appeal, LetterKind.APPEAL_ACKNOWLEDGEMENT, new LetterFacts(matter, null,
+                            List.of(), null, null, null, null, appeal.decisionDueOn, appeal.state.name(), false)));
+        });
+    }
+
+    private static ProblemException liveAppealExists(AppealEntity appeal) {
+        return ProblemException.policyRule("LIVE_APPEAL_EXISTS", (appeal.registerEntryId != null
+                ? "This register entry" : "This decision") + " already has an appeal that is not over.");
+    }
+
+    /** The database refused a second live appeal against the same decision or entry (V3, V11). */
+    private static boolean breaksOneLiveAppeal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().startsWith("appeal_one_live")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @WithTransaction
@@ -163,8 +263,7 @@ public class AppealService implements CalendarListener {
             String reasons, LocalDate customerToldOn) {
         return reviewerStep(actor, id, expectedVersion, CaseStep.DECIDE_APPEAL, "APPEAL_DECIDED", appeal -> {
             checkToldOn(appeal, customerToldOn);
-            Uni<List<UUID>> lifted = outcome == AppealOutcome.UPHELD
-                    ? restrictions.liftAllUnderDecision(actor, appeal.decisionId, "Appeal upheld: " + reasons)
+            Uni<List<UUID>> lifted = outcome == AppealOutcome.UPHELD ? undo(actor, appeal, reasons)
                     : Uni.createFrom().item(List.of());
             return lifted.map(ids -> {
                 appeal.outcome = new AppealEntity.Outcome(outcome, reasons, customerToldOn, actor, clock.now(), ids);
@@ -172,12 +271,43 @@ public class AppealService implements CalendarListener {
                 return List.<String>of("outcome", "state");
             }).call(changed -> tellOutcome(actor, appeal, outcome.name(), reasons,
                     outcome != AppealOutcome.UPHELD))
-                    .call(changed -> notifications.notify("APPEAL_OUTCOME", appeal.id.toString(),
-                            policy.profile().decisionNotifications(), appeal.caseId, "The outcome of an appeal",
-                            "The appeal on case " + appeal.caseId + " was " + outcome.name().toLowerCase()
-                                    + (outcome == AppealOutcome.UPHELD ? ": the customer's restrictions are lifted."
-                                            : ". Check the service for the restrictions now in force.")));
+                    .call(changed -> notifyOutcome(appeal, outcome));
         });
+    }
+
+    /**
+     * What an upheld appeal undoes, in this transaction: the decision's restrictions are lifted (their ids are
+     * returned), or the entry leaves the register and so every lookup.
+     */
+    private Uni<List<UUID>> undo(Actor actor, AppealEntity appeal, String reasons) {
+        if (appeal.registerEntryId == null) {
+            return restrictions.liftAllUnderDecision(actor, appeal.decisionId, "Appeal upheld: " + reasons);
+        }
+        return register.find(appeal.registerEntryId).flatMap(entry -> entry.state == RegisterEntryState.REMOVED
+                // Removed meanwhile for another reason: it is off the register already; the outcome is recorded.
+                ? Uni.createFrom().voidItem()
+                : register.removeEntry(actor, entry, RegisterRemovalReason.APPEAL_UPHELD, reasons).replaceWithVoid())
+                .replaceWith(List.<UUID>of());
+    }
+
+    /** Tells those the profile names of an appeal's outcome, by ids only: notifications carry no personal data. */
+    private Uni<Integer> notifyOutcome(AppealEntity appeal, AppealOutcome outcome) {
+        String decided = outcome.name().toLowerCase(Locale.ROOT);
+        if (appeal.registerEntryId != null) {
+            return notifications.notify("APPEAL_OUTCOME", appeal.id.toString(), register.settings().notifications(),
+                    null, "The outcome of an appeal", "The appeal against entry " + appeal.registerEntryId
+                            + " on the register of potentially dangerous persons and properties was " + decided
+                            + switch (outcome) {
+                                case UPHELD -> ": the entry is removed and its precautions no longer apply.";
+                                case VARIED -> ": the entry is to be amended; its precautions apply until the "
+                                        + "amended version is approved.";
+                                case DISMISSED -> ": the entry stays in force.";
+                            });
+        }
+        return notifications.notify("APPEAL_OUTCOME", appeal.id.toString(), policy.profile().decisionNotifications(),
+                appeal.caseId, "The outcome of an appeal", "The appeal on case " + appeal.caseId + " was " + decided
+                        + (outcome == AppealOutcome.UPHELD ? ": the customer's restrictions are lifted."
+                                : ". Check the service for the restrictions now in force."));
     }
 
     @WithTransaction
@@ -253,8 +383,20 @@ public class AppealService implements CalendarListener {
 
     /** The appeal-outcome letter; after a refusal or an appeal that did not succeed it names the Ombudsman. */
     private Uni<UUID> tellOutcome(Actor actor, AppealEntity appeal, String outcome, String why, boolean ombudsman) {
-        return letters.issue(actor, LetterKind.APPEAL_OUTCOME, appeal.customerId, appeal.caseId,
+        return letter(actor, appeal, LetterKind.APPEAL_OUTCOME,
                 new LetterFacts(null, why, List.of(), null, null, null, null, null, outcome, ombudsman));
+    }
+
+    /**
+     * A letter to the person appealing: the case's customer, or the person the register entry is about (a customer
+     * on record or not, by the entry's details; never tied to a case).
+     */
+    private Uni<UUID> letter(Actor actor, AppealEntity appeal, LetterKind kind, LetterFacts facts) {
+        if (appeal.registerEntryId == null) {
+            return letters.issue(actor, kind, appeal.customerId, appeal.caseId, facts);
+        }
+        return register.find(appeal.registerEntryId)
+                .flatMap(entry -> register.writeToPerson(actor, entry, kind, facts));
     }
 
     public List<String> allowedSteps(AppealEntity appeal) {
@@ -278,14 +420,23 @@ public class AppealService implements CalendarListener {
         });
     }
 
-    /** Whoever referred, assessed, held the case conference on or decided the case may not review its appeal. */
+    /**
+     * Whoever referred, assessed, held the case conference on or decided the case may not review its appeal; nor may
+     * anyone who wrote or approved any version of a register entry review an appeal against it.
+     */
     private Uni<Void> requireIndependent(Actor reviewer, AppealEntity appeal) {
-        return cases.find(appeal.caseId).flatMap(kase -> cases.findDecision(appeal.decisionId).invoke(decision -> {
-            if (participants(kase, decision).contains(reviewer.subject())) {
-                throw ProblemException.policyRule("REVIEWER_TOOK_PART",
-                        "The reviewer took part in the decision appealed against; another reviewer must decide.");
+        Uni<Set<String>> tookPart = appeal.registerEntryId != null
+                ? register.writersAndApprovers(appeal.registerEntryId)
+                : cases.find(appeal.caseId).flatMap(kase -> cases.findDecision(appeal.decisionId)
+                        .map(decision -> participants(kase, decision)));
+        return tookPart.invoke(subjects -> {
+            if (subjects.contains(reviewer.subject())) {
+                throw ProblemException.policyRule("REVIEWER_TOOK_PART", appeal.registerEntryId != null
+                        ? "The reviewer wrote or approved the register entry appealed against; another reviewer must "
+                                + "decide."
+                        : "The reviewer took part in the decision appealed against; another reviewer must decide.");
             }
-        })).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
     private static Set<String> participants(CaseEntity kase, DecisionEntity decision) {

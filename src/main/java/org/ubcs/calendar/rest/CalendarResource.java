@@ -52,7 +52,7 @@ public class CalendarResource implements CalendarApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> getCalendarDay(LocalDate date, HolidayRegion region) {
         service.requireSupported("date", date);
         HolidayRegion in = service.regionOrDefault(region);
@@ -65,7 +65,7 @@ public class CalendarResource implements CalendarApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> computeDeadline(Integer workingDays, LocalDate from, OffsetDateTime at, HolidayRegion region) {
         if ((from == null) == (at == null)) {
             throw ProblemException.invalid(List.of(FieldError.parameter("from", "give either from or at")));
@@ -87,7 +87,7 @@ public class CalendarResource implements CalendarApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> countWorkingDays(LocalDate from, LocalDate to, HolidayRegion region) {
         service.requireSupported("from", from);
         service.requireSupported("to", to);
@@ -101,7 +101,7 @@ public class CalendarResource implements CalendarApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> listHolidays(Integer year, HolidayRegion region) {
         service.requireSupported("year", LocalDate.of(year, 1, 1));
         HolidayRegion in = service.regionOrDefault(region);
@@ -117,7 +117,7 @@ public class CalendarResource implements CalendarApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> listCalendarOverrides() {
         return service.overrides().map(list -> Response
                 .ok(new CalendarOverrideList(list.stream().map(o -> toApi(o, null)).toList())).build());

@@ -97,6 +97,11 @@ public class EvidenceService {
         return "cases/" + caseId + "/evidence";
     }
 
+    /** For other capabilities that refer to an evidence entry: whether the case has it, in the caller's session. */
+    public Uni<Boolean> existsInCase(UUID caseId, UUID entryId) {
+        return evidence.findInCase(caseId, entryId).map(entry -> entry != null);
+    }
+
     @WithSession
     public Uni<EvidenceView> get(UUID caseId, UUID entryId) {
         return evidence.findInCase(caseId, entryId).flatMap(entry -> {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.ubcs.api.model.ContactCheckRequest;
 import org.ubcs.api.model.ContactCheckResult;
@@ -14,14 +15,19 @@ import org.ubcs.contactcheck.domain.ContactOutcome;
 import org.ubcs.contactcheck.domain.ContactQuestionDraft;
 import org.ubcs.contactcheck.domain.ContactRules;
 import org.ubcs.contactcheck.domain.Identification;
+import org.ubcs.contactcheck.service.ContactCheckService;
 import org.ubcs.identifiers.Identifiers;
 import org.ubcs.identifiers.Recognised;
 import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
+import org.ubcs.register.mapping.RegisterMapper;
 import org.ubcs.text.TextHygiene;
 
 @ApplicationScoped
 public class ContactCheckMapper {
+
+    @Inject
+    RegisterMapper register;
 
     /**
      * The question, with the caller identified by an id, or by any of email, phone, and full name with postcode, each
@@ -70,7 +76,8 @@ public class ContactCheckMapper {
         return new Identification(null, email, phone, name, postcode);
     }
 
-    public ContactCheckResult toApi(ContactOutcome outcome) {
+    public ContactCheckResult toApi(ContactCheckService.Checked checked) {
+        ContactOutcome outcome = checked.outcome();
         ContactRules.Answer answer = outcome.answer();
         ContactCheckResult result = new ContactCheckResult(answer.verdict(), answer.script(), answer.deciding(),
                 answer.notes());
@@ -90,6 +97,9 @@ public class ContactCheckMapper {
         }
         result.setRecordedContactId(outcome.contactId());
         result.setReadAndFileItemId(outcome.readAndFileItemId());
+        // Absent, not empty, when there are none (the generated model starts with an empty list).
+        result.setPrecautions(checked.precautions().isEmpty() ? null
+                : checked.precautions().stream().map(register::toApi).toList());
         return result;
     }
 }

@@ -24,9 +24,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The contact check's read model, on the hot path: one prepared query finds the customer and the restrictions in force
- * for them, straight through the reactive client (no ORM session), and a second counts contacts only when a cap
- * applies. The columns it reads are the ones {@code RestrictionEntity} writes.
+ * The contact check's read model, on the hot path: one prepared query finds the customer (with what the register may
+ * know them by) and the restrictions in force for them, straight through the reactive client (no ORM session), and a
+ * second counts contacts only when a cap applies. The columns it reads are the ones {@code RestrictionEntity} writes.
  */
 @ApplicationScoped
 public class ContactCheckRepository {
@@ -35,7 +35,8 @@ public class ContactCheckRepository {
      * A customer's restrictions in force on a day ($2): not lifted, started, not ended, and never those of a closed
      * case (closing a case lifts them; this keeps a closed case from deciding a check even if one was missed).
      */
-    private static final String IN_FORCE = "select c.id as customer_id, r.id, r.case_id, r.scope, r.terms "
+    private static final String IN_FORCE = "select c.id as customer_id, c.name_key, c.postcode_key, c.address_line1, "
+            + "r.id, r.case_id, r.scope, r.terms "
             + "from customer c left join restriction r on r.customer_id = c.id and not r.lifted "
             + "and r.starts_on <= $2 and (r.effective_until is null or r.effective_until >= $2) "
             + "and (r.case_id is null or not exists (select 1 from policy_case k where k.id = r.case_id "
@@ -61,16 +62,17 @@ public class ContactCheckRepository {
 
     private Uni<List<Candidate>> query(String sql, Tuple parameters) {
         return pool.preparedQuery(sql).execute(parameters).map(rows -> {
-            Map<UUID, List<ContactRules.InForce>> byCustomer = new LinkedHashMap<>();
+            Map<UUID, Candidate> byCustomer = new LinkedHashMap<>();
             for (Row row : rows) {
-                List<ContactRules.InForce> inForce = byCustomer.computeIfAbsent(row.getUUID("customer_id"),
-                        id -> new ArrayList<>());
+                Candidate candidate = byCustomer.computeIfAbsent(row.getUUID("customer_id"), id -> new Candidate(id,
+                        row.getString("name_key"), row.getString("postcode_key"), row.getString("address_line1"),
+                        new ArrayList<>()));
                 if (row.getUUID("id") != null) {
-                    inForce.add(new ContactRules.InForce(row.getUUID("id"), row.getUUID("case_id"),
+                    candidate.inForce().add(new ContactRules.InForce(row.getUUID("id"), row.getUUID("case_id"),
                             RestrictionScope.valueOf(row.getString("scope")), TermsJson.read(row.getString("terms"))));
                 }
             }
-            return byCustomer.entrySet().stream().map(e -> new Candidate(e.getKey(), e.getValue())).toList();
+            return List.copyOf(byCustomer.values());
         });
     }
 }

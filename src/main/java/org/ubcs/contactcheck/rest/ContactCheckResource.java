@@ -38,16 +38,16 @@ public class ContactCheckResource implements ContactChecksApi {
 
     @Override
     @RolesAllowed({ Roles.CONTACT_CENTRE, Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER,
-            Roles.POLICY_OWNER, Roles.LEGAL })
+            Roles.POLICY_OWNER, Roles.LEGAL, Roles.FIELD_OFFICER })
     public Uni<Response> checkContact(ContactCheckRequest request, String idempotencyKey) {
         ContactQuestionDraft draft = mapper.toDraft(request, clock.now().atZone(LondonClock.LONDON));
-        if (!draft.record()) {
-            return service.check(draft).map(outcome -> Response.ok(mapper.toApi(outcome)).build());
-        }
         var actor = user.actor();
-        return service.identify(draft).flatMap(found -> idempotency.once("checkContact", actor, idempotencyKey,
-                request, () -> service.checkAndRecord(actor, draft, found)
-                        .map(outcome -> idempotency.created(null, null, mapper.toApi(outcome)))))
+        if (!draft.record()) {
+            return service.check(actor, draft).map(checked -> Response.ok(mapper.toApi(checked)).build());
+        }
+        return service.identify(actor, draft).flatMap(found -> idempotency.once("checkContact", actor,
+                idempotencyKey, request, () -> service.checkAndRecord(actor, draft, found)
+                        .map(checked -> idempotency.created(null, null, mapper.toApi(checked)))))
                 .map(Responses::ok);
     }
 }

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ubcs.api.model.AuditEntityType;
+import org.ubcs.api.model.Channel;
+import org.ubcs.api.model.RegisterViewPurpose;
+import org.ubcs.api.model.RegisterViewVia;
 import org.ubcs.time.LondonClock;
 import org.ubcs.contactcheck.domain.Candidate;
 import org.ubcs.contactcheck.domain.ContactEntity;
@@ -23,10 +26,14 @@ import org.ubcs.contactcheck.domain.ContactRules;
 import org.ubcs.contactcheck.repository.ContactCheckRepository;
 import org.ubcs.contactcheck.repository.ContactRepository;
 import org.ubcs.audit.service.AuditService;
+import org.ubcs.identifiers.Identifiers;
+import org.ubcs.policy.ActivePolicy;
 import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.problem.ProblemType;
 import org.ubcs.readandfile.service.ReadAndFileService;
+import org.ubcs.register.domain.LookupKeys;
+import org.ubcs.register.service.RegisterLookupService;
 import org.ubcs.restriction.domain.Terms;
 import org.ubcs.security.Actor;
 import org.ubcs.time.DateOrder;
@@ -36,7 +43,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The contact check. Reading is the hot path and never opens an ORM session; recording the contact (which then
- * counts towards caps, and may file correspondence for screening) is a normal audited transaction.
+ * counts towards caps, and may file correspondence for screening) is a normal audited transaction. Where the council
+ * keeps a register of potentially dangerous persons and properties, the answer also carries the precautions of its
+ * entries about the caller or their home; they never change the verdict.
  */
 @ApplicationScoped
 public class ContactCheckService {
@@ -54,20 +63,29 @@ public class ContactCheckService {
     AuditService audit;
 
     @Inject
+    RegisterLookupService register;
+
+    @Inject
+    ActivePolicy policy;
+
+    @Inject
     LondonClock clock;
 
     /** Answers the question without recording anything: the hot path, on the reactive client alone. */
-    public Uni<ContactOutcome> check(ContactQuestionDraft draft) {
-        return identify(draft).flatMap(found -> found.customer() == null ? Uni.createFrom().item(found.unresolved())
+    public Uni<Checked> check(Actor actor, ContactQuestionDraft draft) {
+        return identify(actor, draft).flatMap(found -> (found.customer() == null
+                ? Uni.createFrom().item(found.unresolved())
                 : contactsInCapPeriods(found.customer(), draft.question(), readModel::contactsSince)
-                        .map(counts -> answer(draft, found.customer(), counts)));
+                        .map(counts -> answer(draft, found.customer(), counts)))
+                .map(outcome -> new Checked(outcome, found.precautions())));
     }
 
     /**
-     * Finds the customer the question is about, and the restrictions in force for them. Done before any transaction
-     * opens, so that a recording call never holds one connection while it waits for another.
+     * Finds the customer the question is about, the restrictions in force for them and the register's precautions
+     * (logged as views by the actor). Done before any transaction opens, so that a recording call never holds one
+     * connection while it waits for another.
      */
-    public Uni<Identified> identify(ContactQuestionDraft draft) {
+    public Uni<Identified> identify(Actor actor, ContactQuestionDraft draft) {
         if (draft.record()) {
             // A contact is recorded once it has happened; checking ahead ("may they call on Tuesday?") records nothing.
             DateOrder.happened("/at", draft.question().at().toInstant(), clock.now(), clock.clockSkew());
@@ -79,11 +97,12 @@ public class ContactCheckService {
                         List.of(FieldError.field("/customerId", "no customer with this id")));
             }
             if (candidates.size() == 1) {
-                return new Identified(candidates.get(0), null);
+                return new Identified(candidates.get(0), null, List.of());
             }
             ContactRules.Answer answer = candidates.isEmpty() ? ContactRules.unknownPerson() : ContactRules.ambiguous();
-            return new Identified(null, new ContactOutcome(answer, null, null, null));
-        });
+            return new Identified(null, new ContactOutcome(answer, null, null, null), List.of());
+        }).flatMap(found -> precautions(actor, draft, found.customer())
+                .map(precautions -> new Identified(found.customer(), found.unresolved(), precautions)));
     }
 
     /**
@@ -92,17 +111,54 @@ public class ContactCheckService {
      * on that customer, held until commit, so that two calls at once cannot both take the last contact a cap allows.
      */
     @WithTransaction
-    public Uni<ContactOutcome> checkAndRecord(Actor actor, ContactQuestionDraft draft, Identified found) {
+    public Uni<Checked> checkAndRecord(Actor actor, ContactQuestionDraft draft, Identified found) {
         if (found.customer() == null) {
-            return Uni.createFrom().item(found.unresolved()); // nobody on record to count the contact against
+            // nobody on record to count the contact against
+            return Uni.createFrom().item(new Checked(found.unresolved(), found.precautions()));
         }
         return contacts.lockCustomer(found.customer().customerId())
                 .flatMap(locked -> contactsInCapPeriods(found.customer(), draft.question(), contacts::countSince))
-                .flatMap(counts -> record(actor, draft, answer(draft, found.customer(), counts)));
+                .flatMap(counts -> record(actor, draft, answer(draft, found.customer(), counts)))
+                .map(outcome -> new Checked(outcome, found.precautions()));
     }
 
-    /** Either the one customer the identifiers match, or the answer when they match nobody or several people. */
-    public record Identified(Candidate customer, ContactOutcome unresolved) {
+    /**
+     * Either the one customer the identifiers match, or the answer when they match nobody or several people; and the
+     * register's precautions about the caller (empty when none, or when the council keeps no register).
+     */
+    public record Identified(Candidate customer, ContactOutcome unresolved,
+            List<RegisterLookupService.Match> precautions) {
+    }
+
+    /** The outcome of a check, and the register's precautions beside it (never part of the verdict). */
+    public record Checked(ContactOutcome outcome, List<RegisterLookupService.Match> precautions) {
+    }
+
+    /**
+     * The register's entries in force about the customer (by id, or by name at their postcode) or their home (first
+     * line at the postcode); for a caller who is not one customer on record, about the name and postcode they gave.
+     * Each is logged as a view. Where the profile keeps no register, nothing is asked at all.
+     */
+    private Uni<List<RegisterLookupService.Match>> precautions(Actor actor, ContactQuestionDraft draft,
+            Candidate customer) {
+        if (!policy.profile().registerUsed()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // Customers have no date of birth on record, so a name is only matched at a postcode.
+        LookupKeys keys = customer != null
+                ? new LookupKeys(customer.postcodeKey(), Identifiers.addressKey(customer.addressLine1()), null,
+                        customer.customerId(), customer.nameKey(), null)
+                : new LookupKeys(draft.who().postcodeKey(), null, null, null, draft.who().nameKey(), null);
+        return register.about(actor, keys, purpose(draft.question().channel()), RegisterViewVia.CONTACT_CHECK);
+    }
+
+    /** Why the register was read, from how the person is in contact: a call, a meeting, or otherwise. */
+    static RegisterViewPurpose purpose(Channel channel) {
+        return switch (channel) {
+            case TELEPHONE -> RegisterViewPurpose.CALL;
+            case FACE_TO_FACE -> RegisterViewPurpose.MEETING;
+            default -> RegisterViewPurpose.OTHER;
+        };
     }
 
     private static ContactOutcome answer(ContactQuestionDraft draft, Candidate customer, Map<Instant, Integer> counts) {

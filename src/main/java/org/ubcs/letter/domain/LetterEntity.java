@@ -26,9 +26,12 @@ public class LetterEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** Null for a letter to a person on the register who is not a customer. */
     public UUID customerId;
     /** Null for a letter not tied to a case. */
     public UUID caseId;
+    /** The register entry a letter about the register is about. */
+    public UUID registerEntryId;
     @Enumerated(EnumType.STRING)
     public LetterKind kind;
     /** LetterLanguage names in the order the letter gives them; a PostgreSQL array (see V6__letters.sql). */

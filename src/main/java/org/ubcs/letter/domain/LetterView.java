@@ -31,11 +31,13 @@ import io.quarkus.qute.TemplateData;
  * @param retention how long personal information is kept after the case is closed, in words
  * @param reviewRequestAfter after how long the customer may ask for a review, in words (null: at any time)
  * @param appealDecisionWorkingDays within how many working days an appeal is decided (0: no appeal stage)
+ * @param aboutRegister whether the letter is about an entry on the register of potentially dangerous persons and
+ *        properties (an appeal letter then speaks of the entry, not of a decision about contact)
  */
 @TemplateData
 public record LetterView(String language, boolean bilingual, String subject, String council, String customerName,
         List<String> address, String date, String matter, String why, List<String> actions, String startsOn,
         String endsOn, String reviewOn, String challengeBy, String dueOn, String outcome, boolean ombudsman,
         String ombudsmanName, String ombudsmanUrl, String retention, String reviewRequestAfter,
-        int appealDecisionWorkingDays) {
+        int appealDecisionWorkingDays, boolean aboutRegister) {
 }

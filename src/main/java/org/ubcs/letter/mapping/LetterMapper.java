@@ -15,10 +15,12 @@ import org.ubcs.letter.domain.LetterEntity;
 public class LetterMapper {
 
     public Letter toApi(LetterEntity l) {
-        Letter api = new Letter(l.id, l.customerId, l.kind,
+        Letter api = new Letter(l.id, l.kind,
                 Arrays.stream(l.languages).map(LetterLanguage::valueOf).toList(), l.subject, l.html, l.bodyText,
                 l.createdAt.atOffset(ZoneOffset.UTC));
+        api.setCustomerId(l.customerId);
         api.setCaseId(l.caseId);
+        api.setRegisterEntryId(l.registerEntryId);
         api.setSentOn(l.sentOn);
         return api;
     }

@@ -16,7 +16,6 @@ import org.ubcs.api.model.LetterLanguage;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.time.LondonClock;
 import org.ubcs.customer.domain.CustomerDetails;
-import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.service.CustomerService;
 import org.ubcs.letter.domain.LetterEntity;
 import org.ubcs.letter.domain.LetterFacts;
@@ -81,11 +80,34 @@ public class LetterService {
         return write(actor, kind, customerId, caseId, facts, Objects.requireNonNull(sentOn, "sentOn"));
     }
 
+    /**
+     * A letter about a register entry, to the person it is about: a customer on record ({@code customerId}), or a
+     * person who is not one, by the name and address the entry holds (empty: "the occupier" of the address).
+     */
+    public Uni<UUID> issueAboutRegisterEntry(Actor actor, LetterKind kind, UUID registerEntryId, UUID customerId,
+            String name, List<String> address, LetterFacts facts) {
+        Objects.requireNonNull(registerEntryId, "registerEntryId");
+        Uni<Recipient> recipient = customerId != null ? customer(customerId)
+                : Uni.createFrom().item(new Recipient(null, name, address));
+        return recipient.chain(to -> write(actor, kind, to, null, registerEntryId, facts, null));
+    }
+
+    /** Whom a letter is to: a customer on record (with their id), or a person named on a register entry. */
+    private record Recipient(UUID customerId, String name, List<String> address) {
+    }
+
+    private Uni<Recipient> customer(UUID customerId) {
+        return customers.findOrNull(customerId).map(customer -> {
+            if (customer == null) {
+                throw new IllegalArgumentException("No customer " + customerId);
+            }
+            return new Recipient(customerId, customer.fullName, address(customer.details().address()));
+        });
+    }
+
     private Uni<UUID> write(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts,
             LocalDate sentOn) {
-        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(facts, "facts");
         Uni<Void> caseChecked = caseId == null ? Uni.createFrom().voidItem()
                 : cases.customerOf(caseId).invoke(owner -> {
                     if (!customerId.equals(owner)) {
@@ -93,36 +115,40 @@ public class LetterService {
                                 : "Case " + caseId + " is not customer " + customerId + "'s");
                     }
                 }).replaceWithVoid();
-        return caseChecked.chain(() -> customers.findOrNull(customerId)).chain(customer -> {
-            if (customer == null) {
-                throw new IllegalArgumentException("No customer " + customerId);
-            }
-            PolicyConfig.Profile profile = policy.profile();
-            List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
-            LocalDate dated = sentOn != null ? sentOn : clock.today();
-            LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
-                    language, languages.size() > 1, subject, customer, dated, facts, profile));
-            LetterEntity letter = new LetterEntity();
-            letter.id = UUID.randomUUID();
-            letter.customerId = customerId;
-            letter.caseId = caseId;
-            letter.kind = kind;
-            letter.languages = languages.stream().map(Enum::name).toArray(String[]::new);
-            letter.subject = rendered.subject();
-            letter.html = rendered.html();
-            letter.bodyText = rendered.text();
-            letter.createdAt = clock.now();
-            if (sentOn != null) {
-                letter.sentOn = sentOn;
-                letter.sentBySubject = actor.subject();
-                letter.sentByName = actor.name();
-            }
-            return letters.persist(letter)
-                    .call(() -> audit.record(actor, "LETTER_ISSUED", AuditEntityType.LETTER, letter.id, caseId,
-                            sentOn == null ? List.of("kind", "languages", "subject", "html", "text")
-                                    : List.of("kind", "languages", "subject", "html", "text", "sentOn")))
-                    .replaceWith(letter.id);
-        });
+        return caseChecked.chain(() -> customer(customerId))
+                .chain(to -> write(actor, kind, to, caseId, null, facts, sentOn));
+    }
+
+    private Uni<UUID> write(Actor actor, LetterKind kind, Recipient to, UUID caseId, UUID registerEntryId,
+            LetterFacts facts, LocalDate sentOn) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(facts, "facts");
+        PolicyConfig.Profile profile = policy.profile();
+        List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
+        LocalDate dated = sentOn != null ? sentOn : clock.today();
+        LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
+                language, languages.size() > 1, subject, to, dated, facts, profile, registerEntryId != null));
+        LetterEntity letter = new LetterEntity();
+        letter.id = UUID.randomUUID();
+        letter.customerId = to.customerId();
+        letter.caseId = caseId;
+        letter.registerEntryId = registerEntryId;
+        letter.kind = kind;
+        letter.languages = languages.stream().map(Enum::name).toArray(String[]::new);
+        letter.subject = rendered.subject();
+        letter.html = rendered.html();
+        letter.bodyText = rendered.text();
+        letter.createdAt = clock.now();
+        if (sentOn != null) {
+            letter.sentOn = sentOn;
+            letter.sentBySubject = actor.subject();
+            letter.sentByName = actor.name();
+        }
+        return letters.persist(letter)
+                .call(() -> audit.record(actor, "LETTER_ISSUED", AuditEntityType.LETTER, letter.id, caseId,
+                        sentOn == null ? List.of("kind", "languages", "subject", "html", "text")
+                                : List.of("kind", "languages", "subject", "html", "text", "sentOn")))
+                .replaceWith(letter.id);
     }
 
     @WithSession
@@ -185,8 +211,8 @@ public class LetterService {
         });
     }
 
-    private static LetterView view(LetterLanguage language, boolean bilingual, String subject,
-            CustomerEntity customer, LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile) {
+    private static LetterView view(LetterLanguage language, boolean bilingual, String subject, Recipient to,
+            LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile, boolean aboutRegister) {
         boolean welsh = language == LetterLanguage.CY;
         PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
         return new LetterView(
@@ -194,8 +220,8 @@ public class LetterService {
                 bilingual,
                 subject,
                 welsh ? profile.councilNameCy().orElse(profile.councilName()) : profile.councilName(),
-                customer.fullName,
-                address(customer.details().address()),
+                to.name(),
+                to.address(),
                 LetterWording.date(dated, language),
                 blankToNull(facts.matter()),
                 blankToNull(facts.why()),
@@ -212,7 +238,8 @@ public class LetterService {
                 ombudsman.url(),
                 LetterWording.period(profile.retentionAfterClosure(), language),
                 LetterWording.period(profile.customerReviewRequestAfter(), language),
-                profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays());
+                profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays(),
+                aboutRegister);
     }
 
     private static List<String> address(CustomerDetails.Address address) {

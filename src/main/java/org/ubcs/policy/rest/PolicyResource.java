@@ -3,6 +3,9 @@ package org.ubcs.policy.rest;
 import org.ubcs.policy.ActivePolicy;
 import org.ubcs.policy.PolicyConfig;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.ubcs.api.PolicyApi;
 import org.ubcs.api.model.Ombudsman;
 import org.ubcs.api.model.PolicyProfile;
+import org.ubcs.api.model.RegisterPrecautionKind;
+import org.ubcs.api.model.RegisterSettings;
 import org.ubcs.security.Roles;
 
 import io.smallrye.mutiny.Uni;
@@ -24,7 +29,7 @@ public class PolicyResource implements PolicyApi {
 
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
-            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR })
+            Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.AUDITOR, Roles.FIELD_OFFICER })
     public Uni<Response> getPolicyProfile() {
         PolicyConfig.Profile p = policy.profile();
         PolicyProfile body = new PolicyProfile(policy.id(), p.councilName(), p.decisionMakerLabel(),
@@ -37,6 +42,22 @@ public class PolicyResource implements PolicyApi {
                 p.emergencyRestrictionMaxDuration().toString(), p.emergencyAssessmentWorkingDays(),
                 p.readAndFileScreeningWorkingDays(), p.overdueReviewAction(), p.reviewNotifications());
         p.statusReviewAfter().ifPresent(period -> body.setStatusReviewAfter(period.toString()));
+        p.register().ifPresent(register -> body.setRegister(register(register)));
         return Uni.createFrom().item(Response.ok(body).build());
+    }
+
+    private static RegisterSettings register(PolicyConfig.Register r) {
+        RegisterSettings api = new RegisterSettings(r.used());
+        api.setApproverLabel(r.approverLabel());
+        api.setReviewInterval(r.reviewInterval().toString());
+        api.setReviewLeadTime(r.reviewLeadTime().toString());
+        api.setRiskLevels(r.riskLevels());
+        api.setPrecautions(r.precautions().stream().map(p -> new RegisterPrecautionKind(p.code(), p.label())).toList());
+        api.setAppealWindowWorkingDays(r.appealWindowWorkingDays());
+        api.setNotifications(r.notifications());
+        Map<String, String> kept = new TreeMap<>();
+        r.removedContentKept().forEach((level, period) -> kept.put(level, period.toString()));
+        api.setRemovedContentKept(kept);
+        return api;
     }
 }

@@ -172,6 +172,13 @@ public class RestrictionService implements CaseClosedListener {
         });
     }
 
+    /** The customer's restrictions in force today, for those who must know of them (the register shows them). */
+    public Uni<List<RestrictionEntity>> inForceFor(UUID customerId) {
+        LocalDate today = clock.today();
+        return restrictions.currentFor(customerId, today)
+                .map(found -> found.stream().filter(r -> r.inForceOn(today)).toList());
+    }
+
     /** Whether any restriction of the case was superseded by a new version imposed at or after {@code since}. */
     public Uni<Boolean> modifiedSince(UUID caseId, java.time.Instant since) {
         return restrictions.count("caseId = ?1 and supersedes is not null and imposedAt >= ?2", caseId, since)

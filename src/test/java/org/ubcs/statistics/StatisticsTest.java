@@ -217,6 +217,67 @@ class StatisticsTest {
     }
 
     @Test
+    void countsReviewsHeldAndAppealsDecidedFromTheirRecordedDates() {
+        String department = "Statistics Reviews " + UUID.randomUUID();
+        String customer = Fixtures.customer("Statistics Customer " + UUID.randomUUID());
+        ExtractableResponse<Response> created = Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer,
+                "\"UNREASONABLY_PERSISTENT\"").replace("\"Highways\"", "\"" + department + "\"")).post("/cases")
+                .then().statusCode(201).extract();
+        Case kase = new Case(created.path("id"), created.header("ETag"), customer);
+        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
+                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
+        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
+        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        kase = Fixtures.step(kase, Fixtures.DECIDER, "POST", "decision", Fixtures.decision("APPLY_POLICY",
+                Fixtures.TODAY.minusDays(1), Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusDays(5)));
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        ExtractableResponse<Response> task = Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id())
+                .get("/reviews").then().statusCode(200).extract();
+        String review = task.path("items[0].id");
+        String reviewEtag = Api.as(Fixtures.DECIDER).get("/reviews/" + review).then().extract().header("ETag");
+        Api.as(Fixtures.DECIDER).header("If-Match", reviewEtag).body("""
+                {"reviewers":["Head of Customer Contact"],"recommendation":"CONTINUE",
+                 "reasons":"Contact is still daily.","customerToldOn":"%s","nextReviewOn":"%s"}"""
+                .formatted(Fixtures.TODAY, Fixtures.TODAY.plusMonths(6))).post("/reviews/" + review + "/outcome")
+                .then().statusCode(200);
+        String decision = Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().extract().path("decision.id");
+        ExtractableResponse<Response> appeal = Api.as(Fixtures.OFFICER).body("""
+                {"decisionId":"%s","receivedOn":"%s","channel":"LETTER","grounds":["DISPROPORTIONATE"],
+                 "text":"Letters only is too hard for me."}""".formatted(decision, Fixtures.TODAY))
+                .post("/appeals").then().statusCode(201).extract();
+        Api.as("APPEAL_REVIEWER").header("If-Match", appeal.header("ETag"))
+                .body("{\"outcome\":\"DISMISSED\",\"reasons\":\"Proportionate.\",\"customerToldOn\":\""
+                        + Fixtures.TODAY + "\"}")
+                .post("/appeals/" + appeal.path("id") + "/decision").then().statusCode(200);
+
+        // As if it had all happened in 2004: the review held four days late, the appeal decided in time.
+        TestServices.sql("update review set due_on = ?, opens_on = ?, outcome = jsonb_set(outcome, '{recordedAt}', "
+                + "to_jsonb(?::text)) where id = ?", LocalDate.of(2004, 3, 1), LocalDate.of(2004, 2, 23),
+                "2004-03-05T10:00:00Z", UUID.fromString(review));
+        TestServices.sql("update appeal set received_on = ?, decision_due_on = ?, outcome = jsonb_set(outcome, "
+                + "'{decidedAt}', to_jsonb(?::text)) where id = ?", LocalDate.of(2004, 4, 1),
+                LocalDate.of(2004, 4, 22), "2004-04-10T10:00:00Z", UUID.fromString(appeal.path("id")));
+
+        JsonPath json = Api.as("AUDITOR").queryParam("from", "2004-01-01").queryParam("to", "2004-12-31")
+                .queryParam("department", department).get("/statistics").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("<5", json.getString("reviews.held.display"));
+        assertEquals("<5", json.getString("reviews.heldByOutcome.find { it.outcome == 'CONTINUE' }.count.display"));
+        assertEquals("0", json.getString("reviews.heldByOutcome.find { it.outcome == 'LIFT' }.count.display"));
+        assertEquals("<5", json.getString("reviews.overdue.display"), "held four days after it was due");
+        assertEquals("0", json.getString("reviews.lapsed.display"));
+        assertEquals("<5", json.getString("appeals.lodged.display"));
+        assertEquals("0", json.getString("appeals.late.display"));
+        assertEquals("<5", json.getString("appeals.dismissed.display"));
+        assertEquals("0", json.getString("appeals.upheld.display"));
+        assertEquals("<5", json.getString("appeals.decidedOnTime.display"));
+        // outside the period: nothing
+        Api.as("AUDITOR").queryParam("from", "2005-01-01").queryParam("to", "2005-12-31")
+                .queryParam("department", department).get("/statistics").then().statusCode(200)
+                .body("reviews.held.display", equalTo("0")).body("appeals.dismissed.display", equalTo("0"));
+    }
+
+    @Test
     void aDepartmentThatWouldRunAsASpreadsheetFormulaIsDefused() {
         String csv = Api.as("AUDITOR").accept("text/csv").queryParam("from", FROM.toString())
                 .queryParam("to", TO.toString()).queryParam("department", "=HYPERLINK(\"x\",1)")

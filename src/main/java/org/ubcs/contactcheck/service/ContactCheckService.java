@@ -102,6 +102,11 @@ public class ContactCheckService {
     }
 
     /** Either the one customer the identifiers match, or the answer when they match nobody or several people. */
+    /** Every contact recorded for the customer, oldest first, in the caller's session (subject access). */
+    public Uni<List<ContactEntity>> ofCustomer(UUID customerId) {
+        return contacts.list("customerId = ?1 order by occurredAt, id", customerId);
+    }
+
     public record Identified(Candidate customer, ContactOutcome unresolved) {
     }
 

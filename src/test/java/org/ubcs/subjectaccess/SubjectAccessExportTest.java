@@ -46,7 +46,10 @@ class SubjectAccessExportTest {
                  "behaviours":["REPETITION"],"summary":"Fourth call this week."}""")
                 .post("/cases/" + kase.id() + "/evidence").then().statusCode(201).extract().path("id");
         String etag = Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().extract().header("ETag");
-        kase = Fixtures.applied(new Case(kase.id(), etag, kase.customerId()));
+        // Stoke's minimum duration: the review six months after the decision.
+        kase = Fixtures.step(new Case(kase.id(), etag, kase.customerId()), Fixtures.DECIDER, "POST", "decision",
+                Fixtures.decision("APPLY_POLICY", Fixtures.TODAY.minusDays(1), Fixtures.TODAY.minusDays(1),
+                        Fixtures.TODAY.minusDays(1).plusMonths(6)));
         String restrictionId = Fixtures.impose(kase,
                 Fixtures.restriction("{\"type\":\"CHANNEL_LIMIT\",\"allowedChannels\":[\"LETTER\"]}"));
         Api.as("CONTACT_CENTRE").body("{\"customerId\":\"" + kase.customerId() + "\",\"channel\":\"LETTER\","

@@ -36,7 +36,8 @@ class SubjectAccessExportTest {
     static final String REASON = "{\"reason\":\"Subject access request by letter, ref SAR-1.\"}";
 
     /** A customer with a case walked to a decision, evidence, a restriction, a contact, an appeal and a register entry. */
-    record Person(Case kase, String evidenceId, String restrictionId, String appealId, String entryId) {
+    record Person(Case kase, String evidenceId, String restrictionId, String appealId, String entryId,
+            String registerAppealId) {
     }
 
     private static Person person() {
@@ -62,7 +63,11 @@ class SubjectAccessExportTest {
         String postcode = RegisterFixtures.postcode();
         RegisterFixtures.Entry entry = RegisterFixtures.told(RegisterFixtures.approved(RegisterFixtures.content(
                 "\"customerId\":\"" + kase.customerId() + "\"", postcode, "HIGH"), postcode));
-        return new Person(kase, evidenceId, restrictionId, appealId, entry.id());
+        String registerAppealId = Api.as(Fixtures.OFFICER).body("""
+                {"registerEntryId":"%s","receivedOn":"%s","channel":"LETTER","grounds":["BEHAVIOUR_WRONGLY_IDENTIFIED"],
+                 "text":"I was not there that day."}""".formatted(entry.id(), Fixtures.TODAY))
+                .post("/appeals").then().statusCode(201).extract().path("id");
+        return new Person(kase, evidenceId, restrictionId, appealId, entry.id(), registerAppealId);
     }
 
     private static JsonPath export(String role, String customerId) {
@@ -95,10 +100,11 @@ class SubjectAccessExportTest {
         assertEquals(List.of(person.entryId()), doc.getList("registerEntries.entry.id"));
         assertFalse(doc.getList("registerEntries[0].versions").isEmpty(), "every version of the entry");
         assertTrue(doc.getString("registerEntries[0].entry.telling") != null, "the telling");
+        assertEquals(List.of(person.registerAppealId()), doc.getList("otherAppeals.id"), "the appeal against the entry");
 
         String whole = doc.prettify();
         for (String id : List.of(other.kase().id(), other.kase().customerId(), other.evidenceId(),
-                other.restrictionId(), other.appealId(), other.entryId())) {
+                other.restrictionId(), other.appealId(), other.entryId(), other.registerAppealId())) {
             assertFalse(whole.contains(id), "nothing about the other customer: " + id);
         }
         assertFalse(whole.toLowerCase().contains("etag"), "no ETags");
@@ -134,7 +140,7 @@ class SubjectAccessExportTest {
         assertTrue(html.contains("Information we hold about " + name), "the person's name");
         for (String heading : List.of("Your details", "Cases", "Restrictions on contact (every version)", "Letters",
                 "Contacts recorded", "Correspondence read and filed",
-                "Register of potentially dangerous persons and properties")) {
+                "Register of potentially dangerous persons and properties", "Appeals against register entries")) {
             assertTrue(html.contains("<h2>" + heading), heading);
         }
         assertTrue(html.contains("<mark class=\"redact\" data-redact=\"STAFF_NAME\">"), "staff names highlighted");

@@ -90,6 +90,7 @@ public class SubjectAccessMapper {
                 h.contacts().stream().map(SubjectAccessMapper::toApi).toList(),
                 h.readAndFileItems().stream().map(i -> readAndFile.toApi(i, h.today())).toList(),
                 h.registerEntries().stream().map(this::toApi).toList(),
+                h.otherAppeals().stream().map(a -> appeals.toApi(a, h.today())).toList(),
                 List.of());
         JsonNode tree = json.valueToTree(export);
         export.setRedactions(Redactions.in(tree, namedRoles()));

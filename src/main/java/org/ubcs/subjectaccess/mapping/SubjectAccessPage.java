@@ -37,7 +37,7 @@ public class SubjectAccessPage {
 
     private static final String ROOT = "subject-access/";
     private static final List<String> SECTIONS = List.of("customer", "cases", "restrictions", "letters", "contacts",
-            "readAndFileItems", "registerEntries");
+            "readAndFileItems", "registerEntries", "otherAppeals");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
@@ -58,7 +58,7 @@ public class SubjectAccessPage {
                 SubjectAccessRedaction::getPointer, r -> r.getReason().name(), (a, b) -> a));
         List<ExportPage.Section> sections = new ArrayList<>();
         for (String key : SECTIONS) {
-            JsonNode node = tree.get(key);
+            JsonNode node = tree.path(key);
             List<ExportPage.Row> rows = new ArrayList<>();
             String pointer = "/" + key;
             if (node.isArray()) {

@@ -77,7 +77,7 @@ public class SubjectAccessService {
     public record Holdings(SubjectAccessExportEntity export, LocalDate today, CustomerEntity customer,
             List<CaseHoldings> cases, List<RestrictionView> restrictions, List<LetterEntity> letters,
             List<ContactEntity> contacts, List<ReadAndFileItemEntity> readAndFileItems,
-            List<RegisterHoldings> registerEntries) {
+            List<RegisterHoldings> registerEntries, List<AppealEntity> otherAppeals) {
     }
 
     private static final int PAGE = 200;
@@ -159,6 +159,7 @@ public class SubjectAccessService {
                     .chain(() -> contacts.ofCustomer(customerId)).invoke(b::contacts)
                     .chain(() -> readAndFile.ofCustomer(customerId)).invoke(b::readAndFile)
                     .chain(() -> registerEntries(actor, customerId)).invoke(b::register)
+                    .chain(() -> appeals.ofCustomerOutsideCases(customerId)).invoke(b::otherAppeals)
                     .map(ignored -> b.build());
         });
     }
@@ -221,6 +222,7 @@ public class SubjectAccessService {
         List<ContactEntity> contacts;
         List<ReadAndFileItemEntity> readAndFile;
         List<RegisterHoldings> register;
+        List<AppealEntity> otherAppeals;
 
         Collected(SubjectAccessExportEntity export, LocalDate today, CustomerEntity customer) {
             this.export = export;
@@ -252,9 +254,13 @@ public class SubjectAccessService {
             register = found;
         }
 
+        void otherAppeals(List<AppealEntity> found) {
+            otherAppeals = found;
+        }
+
         Holdings build() {
             return new Holdings(export, today, customer, cases, restrictions, letters, contacts, readAndFile,
-                    register);
+                    register, otherAppeals);
         }
     }
 

@@ -338,6 +338,11 @@ public class AppealService implements CalendarListener {
     }
 
     /** A decision with its appeal deadline (null without an appeal stage) and whether the window is open. */
+    /** The customer's appeals not under a case (against a register entry), oldest first, in the caller's session. */
+    public Uni<List<AppealEntity>> ofCustomerOutsideCases(UUID customerId) {
+        return appeals.list("customerId = ?1 and caseId is null order by lodgedAt, id", customerId);
+    }
+
     public record DecisionWindow(DecisionEntity decision, UUID customerId, LocalDate appealBy, boolean open) {
     }
 

@@ -122,6 +122,11 @@ public class ContactCheckService {
                 .map(outcome -> new Checked(outcome, found.precautions()));
     }
 
+    /** Every contact recorded for the customer, oldest first, in the caller's session (subject access). */
+    public Uni<List<ContactEntity>> ofCustomer(UUID customerId) {
+        return contacts.list("customerId = ?1 order by occurredAt, id", customerId);
+    }
+
     /**
      * Either the one customer the identifiers match, or the answer when they match nobody or several people; and the
      * register's precautions about the caller (empty when none, or when the council keeps no register).

@@ -79,6 +79,11 @@ public class ReadAndFileService {
         return find(id);
     }
 
+    /** Every item filed from the customer's correspondence, oldest first, in the caller's session (subject access). */
+    public Uni<List<ReadAndFileItemEntity>> ofCustomer(UUID customerId) {
+        return items.list("customerId = ?1 order by receivedAt, id", customerId);
+    }
+
     @WithTransaction
     public Uni<ReadAndFileItemEntity> screen(Actor actor, UUID id, Long expectedVersion, ScreeningOutcome outcome,
             String notes) {

@@ -67,3 +67,31 @@ begin
     end case;
 end;
 $$;
+
+-- What stops the removal of a case's personal data now (comma-separated kinds, null when nothing): read with the
+-- case, so that every read of a case shows it.
+create function ubcs_case_held_by(case_id uuid) returns text
+    language sql stable as $$
+select string_agg(held.kind, ',' order by held.kind)
+from (select h.kind from case_hold h where h.case_id = $1 and h.released_at is null
+      union
+      select 'OPEN_APPEAL' from appeal a where a.case_id = $1 and a.state in ('LODGED', 'LATE')) held
+$$;
+
+-- The day a customer's details become removable, before the retention period is added: the latest closure of their
+-- cases, when every case is closed and held by nothing, no kept register entry is about them and no emergency
+-- restriction of theirs is in force; otherwise null.
+create function ubcs_customer_last_closure(customer_id uuid) returns date
+    language sql stable as $$
+select case
+           when count(*) = 0 then null
+           when bool_or(k.status <> 'CLOSED') then null
+           when bool_or(ubcs_case_held_by(k.id) is not null) then null
+           when exists (select 1 from register_entry e where (e.about_customer_id = $1 or e.customer_id = $1)
+                            and e.content_erased_on is null) then null
+           when exists (select 1 from restriction r where r.customer_id = $1 and r.case_id is null and not r.lifted)
+               then null
+           else max((k.closure ->> 'closedOn')::date) end
+from policy_case k
+where k.customer_id = $1
+$$;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -173,5 +175,92 @@ class RetentionTest {
                 id);
         Fixtures.runJob(JOB);
         assertEquals(0, TestServices.count("select count(*) from audit_event where entity_id = ?", id));
+    }
+
+    static final java.util.List<String> ROLES = java.util.List.of("COMPLAINTS_OFFICER", "DECISION_MAKER",
+            "APPEAL_REVIEWER", "POLICY_OWNER", "CONTACT_CENTRE", "LEGAL", "AUDITOR", "FIELD_OFFICER");
+
+    static String setHold(Case kase, String kind) {
+        return Api.as("LEGAL").body("{\"kind\":\"" + kind + "\",\"reason\":\"County court claim KB-1.\"}")
+                .post("/cases/" + kase.id() + "/holds").then().statusCode(201).body("active", equalTo(true))
+                .body("kind", equalTo(kind)).body("setBy.subject", equalTo("test-legal")).extract().path("id");
+    }
+
+    @Test
+    void aHoldStopsRemovalAndItsReleaseLetsTheNextRunRemove() {
+        Case kase = closedCase();
+        String hold = setHold(kase, "LEGAL_HOLD");
+        setHold(kase, "OMBUDSMAN_COMPLAINT");
+        closedDaysAgo(kase, 400);
+        Fixtures.runJob(JOB);
+        assertFalse(removed(kase));
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then()
+                .body("retention.heldBy", contains("LEGAL_HOLD", "OMBUDSMAN_COMPLAINT"));
+
+        Api.as("LEGAL").body("{\"reason\":\"Settled.\"}").post("/cases/" + kase.id() + "/holds/" + hold + "/release")
+                .then().statusCode(200).body("active", equalTo(false)).body("releaseReason", equalTo("Settled."))
+                .body("releasedBy.subject", equalTo("test-legal"));
+        Fixtures.runJob(JOB);
+        assertFalse(removed(kase)); // the Ombudsman complaint still holds it
+        String other = Api.as("AUDITOR").get("/cases/" + kase.id() + "/holds").then().statusCode(200)
+                .body("items.kind", contains("LEGAL_HOLD", "OMBUDSMAN_COMPLAINT"))
+                .body("items.active", contains(false, true)).extract().path("items[1].id");
+        Api.as("LEGAL").body("{\"reason\":\"Ombudsman closed the complaint.\"}")
+                .post("/cases/" + kase.id() + "/holds/" + other + "/release").then().statusCode(200);
+        Fixtures.runJob(JOB);
+        assertTrue(removed(kase));
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("matter", equalTo(MARKER))
+                .body("retention.personalDataRemovedOn", equalTo(TODAY.toString()));
+        // Holds and their releases are audited, without their reasons.
+        String audit = Api.as("AUDITOR").queryParam("entityId", kase.id()).queryParam("limit", 100)
+                .get("/audit-events").then().body("items.action", hasItem("CASE_HOLD_SET"))
+                .body("items.action", hasItem("CASE_HOLD_RELEASED")).extract().asString();
+        assertFalse(audit.contains("KB-1") || audit.contains("Settled"));
+    }
+
+    @Test
+    void aClosedCaseShowsWhenItsDataWillBeRemoved() {
+        Case kase = closedCase();
+        closedDaysAgo(kase, 10);
+        Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().statusCode(200)
+                .body("retention.removalDueOn", equalTo(TODAY.minusDays(10).plusYears(1).toString()));
+        Api.as(Fixtures.OFFICER).get("/customers/" + kase.customerId()).then().statusCode(200)
+                .body("retention.removalDueOn", equalTo(TODAY.minusDays(10).plusYears(1).toString()));
+        Case open = Fixtures.referred();
+        Api.as(Fixtures.OFFICER).get("/cases/" + open.id()).then().body("retention.removalDueOn", nullValue());
+    }
+
+    @Test
+    void holdsAreForLegalToSetAndReleaseAndRefuseBadInput() {
+        Case kase = Fixtures.referred();
+        String path = "/cases/" + kase.id() + "/holds";
+        String body = "{\"kind\":\"LEGAL_HOLD\",\"reason\":\"Claim.\"}";
+        for (String role : ROLES) {
+            int set = Api.as(role).body(body).post(path).then().extract().statusCode();
+            assertEquals(role.equals("LEGAL") ? 201 : 403, set, role + " setting a hold");
+            int read = Api.as(role).get(path).then().extract().statusCode();
+            assertEquals(java.util.Set.of("LEGAL", "POLICY_OWNER", "AUDITOR").contains(role) ? 200 : 403, read,
+                    role + " reading holds");
+        }
+        Api.anonymous().get(path).then().statusCode(401);
+        String hold = Api.as("LEGAL").get(path).then().extract().path("items[0].id");
+        for (String role : ROLES) {
+            if (!role.equals("LEGAL")) {
+                Api.as(role).body("{\"reason\":\"x\"}").post(path + "/" + hold + "/release").then().statusCode(403);
+            }
+        }
+        Api.malformedAs("LEGAL").body("{\"kind\":\"LEGAL_HOLD\"}").post(path).then().statusCode(400);
+        Api.malformedAs("LEGAL").body("{\"kind\":\"LEGAL_HOLD\",\"reason\":\"\"}").post(path).then().statusCode(400);
+        Api.malformedAs("LEGAL").body("{\"kind\":\"FOREVER\",\"reason\":\"x\"}").post(path).then().statusCode(400);
+        Api.as("LEGAL").body("{\"kind\":\"OPEN_APPEAL\",\"reason\":\"x\"}").post(path).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/kind"));
+        Api.as("LEGAL").body(body).post("/cases/" + UUID.randomUUID() + "/holds").then().statusCode(404);
+        Api.as("LEGAL").get("/cases/" + UUID.randomUUID() + "/holds").then().statusCode(404);
+        Api.as("LEGAL").body("{\"reason\":\"x\"}").post(path + "/" + UUID.randomUUID() + "/release").then()
+                .statusCode(404);
+        Api.malformedAs("LEGAL").body("{}").post(path + "/" + hold + "/release").then().statusCode(400);
+        Api.malformedAs("LEGAL").body("{\"reason\":\"\"}").post(path + "/" + hold + "/release").then().statusCode(400);
+        Api.as("LEGAL").body("{\"reason\":\"Done.\"}").post(path + "/" + hold + "/release").then().statusCode(200);
+        Api.as("LEGAL").body("{\"reason\":\"Again.\"}").post(path + "/" + hold + "/release").then().statusCode(409);
     }
 }

@@ -134,6 +134,49 @@ public class RetentionRepository {
     }
 
     /**
+     * Removed register entries at this risk level removed on or before {@code removedBy} whose content is not yet
+     * erased (the level is the latest version's).
+     */
+    public Uni<List<UUID>> registerEntriesDue(String riskLevel, LocalDate removedBy, int limit, List<UUID> skip) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select e.id from register_entry e where e.state = 'REMOVED' and e.content_erased_on is null "
+                        + "and (e.removal ->> 'removedOn') <= :removedBy and e.id not in (:skip) "
+                        + "and (select v.content ->> 'riskLevel' from register_entry_version v where v.entry_id = e.id "
+                        + "order by v.number desc limit 1) = :level order by (e.removal ->> 'removedOn'), e.id",
+                UUID.class).setParameter("removedBy", removedBy.toString()).setParameter("level", riskLevel)
+                .setParameter("skip", skip).setMaxResults(limit).getResultList());
+    }
+
+    /** Free-text and identifying keys of a register entry's content (the date of birth is dropped). */
+    private static final String REGISTER_KEYS = "array['fullName','connection','line1','line2','town','postcode',"
+            + "'uprn','whatHappened','witnessedBy','source','note','arrangements']";
+
+    /**
+     * Erases a removed register entry's content: every version's content, the lookup keys, the telling and removal
+     * notes, its letters, its appeals' text and its reviews' reasons. False if already erased.
+     */
+    public Uni<Boolean> eraseRegisterContent(UUID entryId, LocalDate today) {
+        return update("update register_entry set name_key = null, date_of_birth = null, postcode_key = null, "
+                + "address_key = null, uprn = null, lookup = null, telling = ubcs_redact(telling, array['note']), "
+                + "removal = ubcs_redact(removal, array['notes']), content_erased_on = :today, updated_at = now(), "
+                + "version = version + 1 where id = :id and content_erased_on is null", entryId, today)
+                .flatMap(changed -> changed == 0 ? Uni.createFrom().item(false)
+                        : update("update register_entry_version set content = ubcs_redact(content #- "
+                                + "'{person,dateOfBirth}', " + REGISTER_KEYS + ") where entry_id = :id", entryId, null)
+                                .chain(() -> update(LETTER_TEXT + " where register_entry_id = :id", entryId, null))
+                                .chain(() -> update("update appeal set text = :marker, "
+                                        + "late_acceptance = ubcs_redact(late_acceptance, array['reason']), "
+                                        + "refusal = ubcs_redact(refusal, array['reason']), "
+                                        + "withdrawal = ubcs_redact(withdrawal, array['reason']), "
+                                        + "outcome = ubcs_redact(outcome, array['reasons']), version = version + 1 "
+                                        + "where register_entry_id = :id", entryId, null))
+                                .chain(() -> update("update register_review set outcome = ubcs_redact(outcome, "
+                                        + "array['reasons']), version = version + 1 where entry_id = :id", entryId,
+                                        null))
+                                .replaceWith(true));
+    }
+
+    /**
      * Deletes up to {@code limit} idempotency records made before {@code before}: they hold whole response bodies,
      * and a retry after so long is no retry. Returns how many.
      */

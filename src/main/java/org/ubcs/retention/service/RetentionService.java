@@ -64,11 +64,34 @@ public class RetentionService {
         return retention.casesDue(closedBy(today), batch.limit(), batch.skip())
                 .flatMap(due -> batch.each(due, id -> id, caseId -> removeCase(actor, caseId, today, rule)))
                 .flatMap(cases -> cases >= batch.limit() ? Uni.createFrom().item(cases)
+                        : eraseRegisterEntries(actor, batch, today, policy.profile().register()
+                                .filter(r -> r.used()).map(r -> List.copyOf(r.removedContentKept().entrySet()))
+                                .orElse(List.of()), 0, batch.limit() - cases).map(erased -> cases + erased))
+                .flatMap(cases -> cases >= batch.limit() ? Uni.createFrom().item(cases)
                         : retention.deleteIdempotencyRecordsBefore(startOf(closedBy(today)), batch.limit() - cases)
                                 .map(deleted -> cases + deleted))
                 .flatMap(done -> done >= batch.limit() ? Uni.createFrom().item(done)
                         : retention.pruneAuditEventsBefore(startOf(today.minus(policy.profile().auditRetention())),
                                 batch.limit() - done).map(pruned -> done + pruned));
+    }
+
+    /** Removed register entries whose content has been kept its risk level's period: one level after another. */
+    private Uni<Integer> eraseRegisterEntries(Actor actor, Batch batch, LocalDate today,
+            List<java.util.Map.Entry<String, java.time.Period>> levels, int level, int room) {
+        if (level >= levels.size() || room <= 0) {
+            return Uni.createFrom().item(0);
+        }
+        var kept = levels.get(level);
+        String rule = "policy.register.removedContentKept." + kept.getKey() + "=" + kept.getValue();
+        return retention.registerEntriesDue(kept.getKey(), today.minus(kept.getValue()), room, batch.skip())
+                .flatMap(due -> batch.each(due, id -> id, entryId -> retention.eraseRegisterContent(entryId, today)
+                        .flatMap(erased -> !erased ? Uni.createFrom().voidItem()
+                                : audit.record(actor, "PERSONAL_DATA_REMOVED", AuditEntityType.REGISTER_ENTRY,
+                                        entryId, null, List.of("versions.content", "lookupKeys", "telling.note",
+                                                "removal.notes", "letters", "appeals", "reviews", rule)))
+                        .call(() -> Panache.getSession().flatMap(session -> session.flush()))))
+                .flatMap(done -> eraseRegisterEntries(actor, batch, today, levels, level + 1, room - done)
+                        .map(more -> done + more));
     }
 
     private Uni<Void> removeCase(Actor actor, UUID caseId, LocalDate today, String rule) {

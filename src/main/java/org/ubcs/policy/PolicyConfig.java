@@ -62,6 +62,9 @@ public interface PolicyConfig {
 
         Period retentionAfterClosure();
 
+        /** How long audit events are kept before the retention job prunes them. */
+        Period auditRetention();
+
         List<Classification> classifications();
 
         List<LetterLanguage> letterLanguages();

@@ -96,6 +96,7 @@ class DecisionRulesTest {
             public HolidayRegion holidayRegion() { return HolidayRegion.ENGLAND_AND_WALES; }
             public List<NotificationRecipient> decisionNotifications() { return List.of(); }
             public Period retentionAfterClosure() { return Period.ofYears(1); }
+            public Period auditRetention() { return Period.ofYears(6); }
             public List<Classification> classifications() { return List.of(Classification.COMPLEX); }
             public List<LetterLanguage> letterLanguages() { return List.of(LetterLanguage.EN); }
             public PolicyConfig.Ombudsman ombudsman() { return null; }

@@ -39,7 +39,7 @@ class JobsTest {
                 .body("items.name", contains("OPEN_REVIEW_TASKS", "HANDLE_OVERDUE_REVIEWS",
                         "FLAG_OVERDUE_EMERGENCY_ASSESSMENTS", "CLOSE_APPEAL_WINDOWS", "FLAG_OVERDUE_APPEAL_DECISIONS",
                         "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS", "OPEN_REGISTER_REVIEWS",
-                        "FLAG_OVERDUE_REGISTER_REVIEWS"))
+                        "FLAG_OVERDUE_REGISTER_REVIEWS", "REMOVE_EXPIRED_PERSONAL_DATA"))
                 // Tests switch every schedule off and run the jobs themselves.
                 .body("items.schedule", everyItem(equalTo("off")))
                 .body("items.enabled", everyItem(equalTo(false)))

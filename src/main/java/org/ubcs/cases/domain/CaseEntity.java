@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.ubcs.api.model.CaseStatus;
@@ -53,6 +54,11 @@ public class CaseEntity extends PanacheEntityBase {
     public CaseForms.Closure closure;
     /** When the policy is applied: the date the case is next reviewed. */
     public LocalDate nextReviewOn;
+    /** The day the retention job removed the case's personal data; null while it is held. */
+    public LocalDate personalDataRemovedOn;
+    /** What stops the removal now (comma-separated hold kinds), read with the case; null when nothing does. */
+    @Formula("ubcs_case_held_by(id)")
+    public String removalHeldBy;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

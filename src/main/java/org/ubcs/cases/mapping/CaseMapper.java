@@ -29,6 +29,8 @@ import org.ubcs.api.model.PriorWarning;
 import org.ubcs.api.model.PriorWarningRecord;
 import org.ubcs.api.model.PriorWarningType;
 import org.ubcs.api.model.Referral;
+import org.ubcs.api.model.RetentionStatus;
+import org.ubcs.api.model.CaseHoldKind;
 import org.ubcs.api.model.ReferralChecklist;
 import org.ubcs.api.model.ReferralInput;
 import org.ubcs.api.model.WarningLetter;
@@ -44,6 +46,9 @@ import org.ubcs.cases.domain.ReferralDraft;
 /** Between the contract's case models and the case's recorded forms. */
 @ApplicationScoped
 public class CaseMapper {
+
+    @jakarta.inject.Inject
+    org.ubcs.policy.ActivePolicy policy;
 
     // ---- requests
 
@@ -98,6 +103,22 @@ public class CaseMapper {
 
     // ---- responses
 
+    /** When the case's personal data is removed, or what stops it (closure plus the profile's retention). */
+    private RetentionStatus retention(CaseEntity kase) {
+        RetentionStatus status = new RetentionStatus();
+        if (kase.personalDataRemovedOn != null) {
+            return status.personalDataRemovedOn(kase.personalDataRemovedOn);
+        }
+        if (kase.removalHeldBy != null) {
+            return status.heldBy(java.util.Arrays.stream(kase.removalHeldBy.split(",")).map(CaseHoldKind::valueOf)
+                    .toList());
+        }
+        if (kase.closure != null && kase.closure.closedOn() != null) {
+            status.setRemovalDueOn(kase.closure.closedOn().plus(policy.profile().retentionAfterClosure()));
+        }
+        return status;
+    }
+
     public ModelCase toApi(CaseView view) {
         CaseEntity kase = view.kase();
         CaseForms.Referral referral = kase.referral;
@@ -110,6 +131,7 @@ public class CaseMapper {
                 CaseProcedure.allowedSteps(kase.status, kase.classificationList()), apiReferral,
                 time(kase.createdAt), time(kase.updatedAt));
         api.setNextReviewOn(kase.nextReviewOn);
+        api.setRetention(retention(kase));
         if (kase.priorWarning != null) {
             api.setPriorWarning(toApi(kase.priorWarning));
         }

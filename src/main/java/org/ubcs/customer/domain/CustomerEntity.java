@@ -48,6 +48,11 @@ public class CustomerEntity extends PanacheEntityBase {
     public String advocateOrganisation;
     public String advocateEmail;
     public String advocatePhone;
+    /** The day the retention job removed the customer's details. */
+    public java.time.LocalDate personalDataRemovedOn;
+    /** The latest closure of the customer's cases once nothing else needs their details (see V12); else null. */
+    @org.hibernate.annotations.Formula("ubcs_customer_last_closure(id)")
+    public java.time.LocalDate removableAfterClosureOn;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

@@ -16,6 +16,9 @@ import org.ubcs.customer.domain.CustomerEntity;
 @ApplicationScoped
 public class CustomerMapper {
 
+    @jakarta.inject.Inject
+    org.ubcs.policy.ActivePolicy policy;
+
     public CustomerDetails toDetails(CustomerInput input) {
         Address address = input.getAddress();
         Advocate advocate = input.getAdvocate();
@@ -52,6 +55,15 @@ public class CustomerMapper {
             advocate.setPhone(details.advocate().phone());
             customer.setAdvocate(advocate);
         }
+        // When the details are removed: the latest closure plus the profile's retention, once nothing else needs them.
+        org.ubcs.api.model.RetentionStatus retention = new org.ubcs.api.model.RetentionStatus();
+        if (entity.personalDataRemovedOn != null) {
+            retention.setPersonalDataRemovedOn(entity.personalDataRemovedOn);
+        } else if (entity.removableAfterClosureOn != null) {
+            retention.setRemovalDueOn(
+                    entity.removableAfterClosureOn.plus(policy.profile().retentionAfterClosure()));
+        }
+        customer.setRetention(retention);
         return customer;
     }
 }

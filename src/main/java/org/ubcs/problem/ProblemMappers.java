@@ -121,7 +121,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
         return respond(base(ProblemType.NOT_ACCEPTABLE,
-                "This resource is available as application/json only.", uri));
+                "This resource is not available in the media type asked for: see the operation's responses in the "
+                        + "contract (JSON everywhere; also HTML for subject access exports, CSV for statistics).", uri));
     }
 
     /** Quarkus REST wraps unreadable bodies (malformed JSON, bad enum values) and bad parameters in these. */

@@ -152,7 +152,8 @@ public class RetentionRepository {
             + "'uprn','whatHappened','witnessedBy','source','note','arrangements']";
 
     /**
-     * Erases a removed register entry's content: every version's content, the lookup keys, the telling and removal
+     * Erases a removed register entry's content: every version's content (the property, an address, goes whole: its
+     * postcode and UPRN have no neutral form), the lookup keys, the telling and removal
      * notes, its letters, its appeals' text and its reviews' reasons. False if already erased.
      */
     public Uni<Boolean> eraseRegisterContent(UUID entryId, LocalDate today) {
@@ -161,7 +162,7 @@ public class RetentionRepository {
                 + "removal = ubcs_redact(removal, array['notes']), content_erased_on = :today, updated_at = now(), "
                 + "version = version + 1 where id = :id and content_erased_on is null", entryId, today)
                 .flatMap(changed -> changed == 0 ? Uni.createFrom().item(false)
-                        : update("update register_entry_version set content = ubcs_redact(content #- "
+                        : update("update register_entry_version set content = ubcs_redact((content - 'property') #- "
                                 + "'{person,dateOfBirth}', " + REGISTER_KEYS + ") where entry_id = :id", entryId, null)
                                 .chain(() -> update(LETTER_TEXT + " where register_entry_id = :id", entryId, null))
                                 .chain(() -> update("update appeal set text = :marker, "

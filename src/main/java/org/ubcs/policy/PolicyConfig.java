@@ -32,6 +32,11 @@ public interface PolicyConfig {
         /** The council's name in Welsh, for the Welsh version of bilingual letters (English name if absent). */
         Optional<String> councilNameCy();
 
+        /** The council's name as a version in this language gives it: Welsh where set, else the English name. */
+        default String councilName(LetterLanguage language) {
+            return language == LetterLanguage.CY ? councilNameCy().orElse(councilName()) : councilName();
+        }
+
         /** The senior role that decides, as the council names it. */
         String decisionMakerLabel();
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -17,24 +16,17 @@ import org.ubcs.api.model.LetterKind;
 import org.ubcs.letter.domain.LetterFacts;
 import org.ubcs.letter.service.LetterService;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.Monmouthshire;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /** A bilingual council (Monmouthshire): every letter in Welsh, then in English. */
 @QuarkusTest
-@TestProfile(LetterInWelshTest.Monmouthshire.class)
+@TestProfile(Monmouthshire.class)
 class LetterInWelshTest {
-
-    public static class Monmouthshire implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ubcs.policy.active", "monmouthshire");
-        }
-    }
 
     static final LocalDate TODAY = Fixtures.TODAY;
 

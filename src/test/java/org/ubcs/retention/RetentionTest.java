@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
@@ -211,11 +213,14 @@ class RetentionTest {
         assertTrue(removed(kase));
         Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().body("matter", equalTo(MARKER))
                 .body("retention.personalDataRemovedOn", equalTo(TODAY.toString()));
-        // Holds and their releases are audited, without their reasons.
-        String audit = Api.as("AUDITOR").queryParam("entityId", kase.id()).queryParam("limit", 100)
-                .get("/audit-events").then().body("items.action", hasItem("CASE_HOLD_SET"))
-                .body("items.action", hasItem("CASE_HOLD_RELEASED")).extract().asString();
+        // Holds and their releases are audited, without their reasons, and are in the case's history.
+        String audit = Api.as("AUDITOR").queryParam("entityType", "CASE_HOLD").queryParam("entityId", hold)
+                .get("/audit-events").then().body("items.action", contains("CASE_HOLD_SET", "CASE_HOLD_RELEASED"))
+                .extract().asString();
         assertFalse(audit.contains("KB-1") || audit.contains("Settled"));
+        Api.as("AUDITOR").queryParam("limit", 100).get("/cases/" + kase.id() + "/history").then().statusCode(200)
+                .body("items.findAll { it.entityType == 'CASE_HOLD' }.action",
+                        contains("CASE_HOLD_SET", "CASE_HOLD_SET", "CASE_HOLD_RELEASED", "CASE_HOLD_RELEASED"));
     }
 
     @Test
@@ -262,5 +267,116 @@ class RetentionTest {
         Api.malformedAs("LEGAL").body("{\"reason\":\"\"}").post(path + "/" + hold + "/release").then().statusCode(400);
         Api.as("LEGAL").body("{\"reason\":\"Done.\"}").post(path + "/" + hold + "/release").then().statusCode(200);
         Api.as("LEGAL").body("{\"reason\":\"Again.\"}").post(path + "/" + hold + "/release").then().statusCode(409);
+    }
+
+    static long holdRows(Case kase) {
+        return TestServices.count("select count(*) from case_hold where case_id = ?", UUID.fromString(kase.id()));
+    }
+
+    static long auditRows(Case kase, String action) {
+        return TestServices.count("select count(*) from audit_event where case_id = ? and action = ?",
+                UUID.fromString(kase.id()), action);
+    }
+
+    /** Blank: empty of anything a person can see (spaces, tabs and new lines, no-break and zero-width spaces). */
+    @ParameterizedTest(name = "reason \"{0}\"")
+    @ValueSource(strings = { "   ", "\\t\\n \\r\\n", "\\u00a0\\u2003", "\\u200b\\u200b", "\\ufeff " })
+    void aBlankReasonIsRefusedAndWritesNothing(String blank) {
+        Case kase = Fixtures.referred();
+        String path = "/cases/" + kase.id() + "/holds";
+        String hold = setHold(kase, "LEGAL_HOLD");
+        long holds = holdRows(kase);
+        Api.malformedAs("LEGAL").body("{\"kind\":\"OMBUDSMAN_COMPLAINT\",\"reason\":\"" + blank + "\"}").post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ubcs:problem:validation")).body("errors[0].pointer", equalTo("/reason"));
+        assertEquals(holds, holdRows(kase), "no hold is set");
+        Api.malformedAs("LEGAL").body("{\"reason\":\"" + blank + "\"}").post(path + "/" + hold + "/release").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ubcs:problem:validation")).body("errors[0].pointer", equalTo("/reason"));
+        Api.as("LEGAL").get(path).then().statusCode(200).body("items.active", contains(true))
+                .body("items[0].releaseReason", nullValue());
+        assertEquals(1, auditRows(kase, "CASE_HOLD_SET"));
+        assertEquals(0, auditRows(kase, "CASE_HOLD_RELEASED"));
+    }
+
+    @Test
+    void holdsArePagedWithACursorThatOnlyThisCasesHoldsAccept() {
+        Case kase = Fixtures.referred();
+        String path = "/cases/" + kase.id() + "/holds";
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(setHold(kase, i % 2 == 0 ? "LEGAL_HOLD" : "OMBUDSMAN_COMPLAINT"));
+        }
+        var first = Api.as("AUDITOR").queryParam("limit", 2).get(path).then().statusCode(200)
+                .body("items.id", contains(ids.get(0), ids.get(1))).extract();
+        String next = first.path("next");
+        assertNotNull(next, "a next link while holds remain");
+        Api.as("AUDITOR").urlEncodingEnabled(false).get(next).then().statusCode(200)
+                .body("items.id", contains(ids.get(2))).body("next", nullValue());
+        Api.as("AUDITOR").get(path).then().statusCode(200).body("items.id", contains(ids.toArray()))
+                .body("next", nullValue());
+
+        String cursor = next.substring(next.indexOf("cursor=") + "cursor=".length()).split("&")[0];
+        Case other = Fixtures.referred();
+        setHold(other, "LEGAL_HOLD");
+        for (String bad : java.util.List.of(cursor.substring(0, cursor.length() - 1)
+                + (cursor.endsWith("A") ? "B" : "A"), "bm90LWEtY3Vyc29y")) {
+            Api.malformedAs("AUDITOR").queryParam("cursor", bad).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo("urn:ubcs:problem:validation"))
+                    .body("errors[0].parameter", equalTo("cursor"));
+        }
+        // A cursor from one case's holds does not page another's.
+        Api.malformedAs("AUDITOR").queryParam("cursor", cursor).get("/cases/" + other.id() + "/holds").then()
+                .statusCode(400).body("errors[0].parameter", equalTo("cursor"));
+        for (Object limit : java.util.List.of(0, 101, -1, "ten")) {
+            Api.malformedAs("AUDITOR").queryParam("limit", limit).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].parameter", equalTo("limit"));
+        }
+    }
+
+    @Test
+    void anIdempotencyKeySetsTheHoldOnceAndRefusesAnotherBody() {
+        Case kase = Fixtures.referred();
+        String path = "/cases/" + kase.id() + "/holds";
+        String body = "{\"kind\":\"LEGAL_HOLD\",\"reason\":\"Disclosure in claim KB-2.\"}";
+        String key = "hold-" + UUID.randomUUID();
+        var first = Api.as("LEGAL").header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
+                .extract();
+        var again = Api.as("LEGAL").header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
+                .extract();
+        assertEquals(first.body().asString(), again.body().asString(), "the same hold, as first answered");
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(1, holdRows(kase), "one hold written");
+        assertEquals(1, auditRows(kase, "CASE_HOLD_SET"), "audited once");
+
+        Api.as("LEGAL").header("Idempotency-Key", key).body(body.replace("KB-2", "KB-3")).post(path).then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:ubcs:problem:idempotency-key-reused"));
+        Api.malformedAs("LEGAL").header("Idempotency-Key", "short").body(body).post(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].parameter", equalTo("Idempotency-Key"));
+        assertEquals(1, holdRows(kase), "nothing written on refusal");
+        Api.as("LEGAL").get(path).then().body("items.id", contains((String) first.path("id")));
+    }
+
+    @Test
+    void aHoldIsAuditedAsItsOwnEntityWithItsCase() {
+        Case kase = Fixtures.referred();
+        String hold = setHold(kase, "OMBUDSMAN_COMPLAINT");
+        Api.as("LEGAL").body("{\"reason\":\"The Ombudsman closed the complaint.\"}")
+                .post("/cases/" + kase.id() + "/holds/" + hold + "/release").then().statusCode(200);
+        String events = Api.as("POLICY_OWNER").queryParam("entityType", "CASE_HOLD").queryParam("entityId", hold)
+                .get("/audit-events").then().statusCode(200)
+                .body("items.action", contains("CASE_HOLD_SET", "CASE_HOLD_RELEASED"))
+                .body("items.entityType", everyItem(equalTo("CASE_HOLD")))
+                .body("items.entityId", everyItem(equalTo(hold)))
+                .body("items.caseId", everyItem(equalTo(kase.id())))
+                .body("items.actor.subject", everyItem(equalTo("test-legal")))
+                .body("items[0].changedFields", contains("kind", "reason"))
+                .body("items[1].changedFields", hasItem("releaseReason")).extract().asString();
+        assertFalse(events.contains("KB-1") || events.contains("Ombudsman closed"), "field names, never values");
+        // Nothing about the hold is recorded as an event on the case entity itself.
+        Api.as("POLICY_OWNER").queryParam("entityType", "CASE").queryParam("entityId", kase.id())
+                .queryParam("limit", 100).get("/audit-events").then().statusCode(200)
+                .body("items.action", not(hasItem("CASE_HOLD_SET")));
     }
 }

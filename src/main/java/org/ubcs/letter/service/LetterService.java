@@ -219,7 +219,7 @@ public class LetterService {
                 language.name().toLowerCase(Locale.ROOT),
                 bilingual,
                 subject,
-                welsh ? profile.councilNameCy().orElse(profile.councilName()) : profile.councilName(),
+                profile.councilName(language),
                 to.name(),
                 to.address(),
                 LetterWording.date(dated, language),

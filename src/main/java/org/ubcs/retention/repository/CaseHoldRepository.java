@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ubcs.api.model.CaseHoldKind;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.PageQuery;
 import org.ubcs.retention.domain.CaseHoldEntity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -14,8 +16,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CaseHoldRepository implements PanacheRepositoryBase<CaseHoldEntity, UUID> {
 
-    public Uni<List<CaseHoldEntity>> ofCase(UUID caseId) {
-        return list("caseId = ?1 order by setAt, id", caseId);
+    /** The case's holds in the order they were set, after {@code after}, at most {@code limit} of them. */
+    public Uni<List<CaseHoldEntity>> page(UUID caseId, Cursors.Key after, int limit) {
+        return new PageQuery().where("caseId = :caseId").with("caseId", caseId).list(this, "setAt", after, limit);
     }
 
     /** Whether the case exists (the retention capability does not reach into the cases capability). */

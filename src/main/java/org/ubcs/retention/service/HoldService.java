@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.CaseHoldKind;
 import org.ubcs.audit.service.AuditService;
+import org.ubcs.paging.Cursors;
+import org.ubcs.paging.Page;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.retention.domain.CaseHoldEntity;
 import org.ubcs.retention.repository.CaseHoldRepository;
@@ -25,6 +27,9 @@ public class HoldService {
 
     @Inject
     CaseHoldRepository holds;
+
+    @Inject
+    Cursors cursors;
 
     @Inject
     AuditService audit;
@@ -48,8 +53,8 @@ public class HoldService {
             hold.setByName = actor.name();
             hold.setAt = clock.now();
             return holds.persist(hold).call(holds::flush)
-                    .call(() -> audit.record(actor, "CASE_HOLD_SET", AuditEntityType.CASE, caseId, caseId,
-                            List.of("holds", "holds.kind", "holds.reason")));
+                    .call(() -> audit.record(actor, "CASE_HOLD_SET", AuditEntityType.CASE_HOLD, hold.id, caseId,
+                            List.of("kind", "reason")));
         });
     }
 
@@ -67,14 +72,21 @@ public class HoldService {
             hold.releaseReason = reason;
             hold.releasedBySubject = actor.subject();
             hold.releasedByName = actor.name();
-            return holds.flush().call(() -> audit.record(actor, "CASE_HOLD_RELEASED", AuditEntityType.CASE, caseId,
-                    caseId, List.of("holds.released", "holds.releaseReason"))).replaceWith(hold);
+            return holds.flush().call(() -> audit.record(actor, "CASE_HOLD_RELEASED", AuditEntityType.CASE_HOLD,
+                    hold.id, caseId, List.of("active", "releaseReason", "releasedBy", "releasedAt"))).replaceWith(hold);
         });
     }
 
     @WithSession
-    public Uni<List<CaseHoldEntity>> list(UUID caseId) {
-        return requireCase(caseId).flatMap(exists -> holds.ofCase(caseId));
+    public Uni<Page<CaseHoldEntity>> list(UUID caseId, String cursor, int limit) {
+        return requireCase(caseId)
+                .flatMap(exists -> holds.page(caseId, cursors.decode(holdsOf(caseId), cursor), limit + 1))
+                .map(found -> Page.of(found, limit, h -> cursors.encode(holdsOf(caseId), h.setAt, h.id)));
+    }
+
+    /** Each case's holds are a collection of their own: a cursor from one case's holds does not page another's. */
+    private static String holdsOf(UUID caseId) {
+        return "cases/" + caseId + "/holds";
     }
 
     /** What stops the removal of the case's personal data now; empty when nothing does. */

@@ -71,17 +71,20 @@ public class SubjectAccessPage {
             sections.add(new ExportPage.Section(key, rows.isEmpty(), rows));
         }
         List<LetterLanguage> languages = LetterRenderer.order(policy.profile().letterLanguages());
-        ExportPage page = new ExportPage(code(languages.get(0)), export.getCustomer().getFullName(),
-                policy.profile().councilName(),
-                WHEN.format(export.getExportedAt().atZoneSameInstant(ZoneId.of("Europe/London"))),
-                export.getReason(), export.getRedactions().size(), sections, List.of());
+        String exportedAt = WHEN.format(export.getExportedAt().atZoneSameInstant(ZoneId.of("Europe/London")));
+        String name = export.getCustomer().getFullName();
+        int redactions = export.getRedactions().size();
         List<ExportPage.Version> versions = new ArrayList<>();
         for (LetterLanguage language : languages) {
+            // Each version names the council in its own language, as the letters do.
+            ExportPage page = new ExportPage(code(language), name, policy.profile().councilName(language),
+                    exportedAt, export.getReason(), redactions, sections, List.of());
             versions.add(new ExportPage.Version(code(language),
                     template(ROOT + code(language) + "/export.html").data("page", page).render()));
         }
-        ExportPage whole = new ExportPage(page.language(), page.customerName(), page.councilName(),
-                page.exportedAt(), page.reason(), page.redactionCount(), sections, versions);
+        LetterLanguage first = languages.get(0);
+        ExportPage whole = new ExportPage(code(first), name, policy.profile().councilName(first), exportedAt,
+                export.getReason(), redactions, sections, versions);
         return template(ROOT + "layout.html").data("page", whole).render();
     }
 

@@ -1,6 +1,7 @@
 package org.ubcs.audit.service;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,30 @@ public class AuditService {
 
     public Uni<Void> record(Actor actor, String action, AuditEntityType entityType, UUID entityId, UUID caseId,
             Collection<String> changedFields) {
+        return repository.persist(event(actor, action, entityType, entityId, caseId, changedFields))
+                .replaceWithVoid();
+    }
+
+    /** What one event of {@link #recordAll} is about: the entity changed, and its case (or null). */
+    public record Target(UUID entityId, UUID caseId) {
+    }
+
+    /**
+     * Records the same change to many entities at once, as a job that changes them set-based does: one event each,
+     * handed to Hibernate in one call (a chain of hundreds of single persists, each done at once, nests too deep).
+     */
+    public Uni<Void> recordAll(Actor actor, String action, AuditEntityType entityType, List<Target> targets,
+            Collection<String> changedFields) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().voidItem(); // Panache refuses to persist nothing
+        }
+        return repository.persist(targets.stream()
+                .map(t -> event(actor, action, entityType, t.entityId(), t.caseId(), changedFields)))
+                .replaceWithVoid();
+    }
+
+    private AuditEventEntity event(Actor actor, String action, AuditEntityType entityType, UUID entityId,
+            UUID caseId, Collection<String> changedFields) {
         AuditEventEntity event = new AuditEventEntity();
         event.id = UUID.randomUUID();
         event.occurredAt = clock.now();
@@ -45,7 +70,7 @@ public class AuditService {
         event.entityId = entityId;
         event.caseId = caseId;
         event.changedFields = changedFields.toArray(String[]::new);
-        return repository.persist(event).replaceWithVoid();
+        return event;
     }
 
     @WithSession

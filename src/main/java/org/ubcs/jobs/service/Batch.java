@@ -11,7 +11,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * One batch of a job's run: at most {@link #limit()} items, leaving out those that failed earlier in the run. The job
  * works on its items through {@link #each}, one at a time, so that when the batch fails the runner knows which item
- * it failed on and can run the batch again without it.
+ * it failed on and can run the batch again without it; or through {@link #all}, all at once, which the runner
+ * follows with {@link #each} when the batch fails, to find the item.
  */
 public final class Batch {
 
@@ -20,10 +21,13 @@ public final class Batch {
 
     private final int limit;
     private final List<UUID> skip;
+    private final boolean oneByOne;
+    private boolean together;
     private UUID current;
 
-    Batch(int limit, List<UUID> failed) {
+    Batch(int limit, List<UUID> failed, boolean oneByOne) {
         this.limit = limit;
+        this.oneByOne = oneByOne;
         List<UUID> skip = new ArrayList<>(failed);
         skip.add(NONE);
         this.skip = Collections.unmodifiableList(skip);
@@ -54,6 +58,23 @@ public final class Batch {
             });
         }
         return done;
+    }
+
+    /**
+     * Does {@code work} on all the items at once (set-based, one statement per table for the lot), unless this batch
+     * runs again after such an attempt failed: then on each item in turn, as {@link #each}. Returns how many.
+     */
+    public <T> Uni<Integer> all(List<T> items, Function<T, UUID> id, Function<List<T>, Uni<?>> work) {
+        if (oneByOne || items.size() < 2) {
+            return each(items, id, item -> work.apply(List.of(item)));
+        }
+        together = true;
+        return work.apply(items).map(finished -> items.size());
+    }
+
+    /** Whether the batch worked on its items all at once, so a failure names no item. */
+    boolean together() {
+        return together;
     }
 
     /** The item in hand when the batch failed, or null when the failure was not in an item's work. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -102,7 +103,7 @@ public class JobRunner {
                 .orElseThrow(() -> ProblemException.notFound("No job called " + name + "."));
         Instant started = clock.now();
         List<UUID> failed = new ArrayList<>();
-        return batches(job, actor, failed, 0, 0)
+        return batches(job, actor, failed)
                 .call(processed -> failed.isEmpty() ? Uni.createFrom().voidItem() : tell(name, failed, false))
                 .map(processed -> {
                     Run run = new Run(name, processed, List.copyOf(failed), started, clock.now());
@@ -114,27 +115,41 @@ public class JobRunner {
                 }).onFailure().recoverWithUni(failure -> stopped(name, failed, failure));
     }
 
-    private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed, int done, int batch) {
-        return batch(job, actor, failed).flatMap(processed -> processed < BATCH || batch + 1 >= MAX_BATCHES
-                ? Uni.createFrom().item(done + Math.max(processed, 0))
-                : batches(job, actor, failed, done + processed, batch + 1));
+    /**
+     * Batch after batch until one does less than a full batch. A loop ({@code repeat}), not a recursion: a run of
+     * thousands of batches must not nest thousands of operators deep.
+     */
+    private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed) {
+        return Uni.createFrom().deferred(() -> batch(job, actor, failed, false)).repeat()
+                .whilst(processed -> processed >= BATCH).select().first(MAX_BATCHES)
+                .collect().with(Collectors.summingInt(processed -> Math.max(processed, 0)));
     }
 
     /** One batch; -1 when another replica holds the job's lock. */
-    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed) {
-        Batch batch = new Batch(BATCH, failed);
+    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne) {
+        Batch batch = new Batch(BATCH, failed, oneByOne);
         if (!job.exclusive()) {
             return job.runBatch(actor, batch);
         }
-        return Panache.withTransaction(() -> AdvisoryLocks.tryHold("ubcs-job:" + job.name())
+        return Panache.withTransaction(() -> Panache.getSession()
+                // The rows a batch inserts (audit events above all) go to PostgreSQL in batches at the flush.
+                .invoke(session -> session.setBatchSize(BATCH))
+                .chain(() -> AdvisoryLocks.tryHold("ubcs-job:" + job.name()))
                 .flatMap(locked -> locked ? job.runBatch(actor, batch) : Uni.createFrom().item(-1)))
-                // The transaction rolled back whole: run the batch again, without the item it failed on.
-                .onFailure(failure -> batch.current() != null && failed.size() < MAX_FAILED_ITEMS)
+                // The transaction rolled back whole: run the batch again, item by item to find the one it failed
+                // on when it did them all at once, else without the item it failed on.
+                .onFailure(failure -> (batch.together() || batch.current() != null)
+                        && failed.size() < MAX_FAILED_ITEMS)
                 .recoverWithUni(failure -> {
+                    if (batch.current() == null) {
+                        LOG.warnf("Job %s failed on a batch; doing it again item by item: %s", job.name(),
+                                Failures.describe(failure));
+                        return batch(job, actor, failed, true);
+                    }
                     LOG.errorf("Job %s failed on item %s; it is left out of this run: %s", job.name(),
                             batch.current(), Failures.describe(failure));
                     failed.add(batch.current());
-                    return batch(job, actor, failed);
+                    return batch(job, actor, failed, false);
                 });
     }
 

@@ -46,41 +46,41 @@ public class RetentionRepository {
                 .getResultList());
     }
 
-    /** Removes the personal data of one case and of everything recorded under it; false if it was already removed. */
-    public Uni<Boolean> removeCaseData(UUID caseId, LocalDate today) {
-        return update("update policy_case set matter = :marker, referral = ubcs_redact(referral, " + FORM_KEYS + "), "
+    /**
+     * Removes the personal data of these cases and of everything recorded under them, set-based; returns the ids of
+     * the cases it removed (those already removed are left as they are).
+     */
+    public Uni<List<UUID>> removeCaseData(List<UUID> caseIds, LocalDate today) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("update policy_case set "
+                + "matter = :marker, referral = ubcs_redact(referral, " + FORM_KEYS + "), "
                 + "prior_warning = ubcs_redact(prior_warning, " + FORM_KEYS + "), "
                 + "preconditions = ubcs_redact(preconditions, " + FORM_KEYS + "), "
                 + "assessment = ubcs_redact(assessment, " + FORM_KEYS + "), "
                 + "case_conference = ubcs_redact(case_conference, " + FORM_KEYS + "), "
                 + "closure = ubcs_redact(closure, array['notes']), personal_data_removed_on = :today, "
-                + "updated_at = now(), version = version + 1 where id = :id and personal_data_removed_on is null",
-                caseId, today).flatMap(changed -> changed == 0 ? Uni.createFrom().item(false)
+                + "updated_at = now(), version = version + 1 where id in (:ids) and personal_data_removed_on is null "
+                + "returning id", UUID.class).setParameter("marker", MARKER).setParameter("today", today)
+                .setParameter("ids", caseIds).getResultList())
+                .flatMap(removed -> removed.isEmpty() ? Uni.createFrom().item(removed)
                         : update("update decision set reasons = :marker, "
                                 + "agreed_actions = ubcs_redact(agreed_actions, array['details']) "
-                                + "where case_id = :id", caseId, null)
+                                + "where case_id in (:ids)", removed)
                                 .chain(() -> update("update evidence_entry set summary = :marker, officer = :marker "
-                                        + "where case_id = :id", caseId, null))
+                                        + "where case_id in (:ids)", removed))
                                 .chain(() -> update("update restriction set " + RESTRICTION_TEXT
-                                        + " where case_id = :id", caseId, null))
-                                .chain(() -> update("update appeal set text = :marker, "
-                                        + "late_acceptance = ubcs_redact(late_acceptance, array['reason']), "
-                                        + "refusal = ubcs_redact(refusal, array['reason']), "
-                                        + "withdrawal = ubcs_redact(withdrawal, array['reason']), "
-                                        + "outcome = ubcs_redact(outcome, array['reasons']), version = version + 1 "
-                                        + "where case_id = :id", caseId, null))
+                                        + " where case_id in (:ids)", removed))
+                                .chain(() -> update(APPEAL_TEXT + " where case_id in (:ids)", removed))
                                 .chain(() -> update("update review set request_reasons = case when request_reasons "
                                         + "is null then null else :marker end, outcome = ubcs_redact(outcome, "
-                                        + "array['reasons']), version = version + 1 where case_id = :id", caseId, null))
-                                .chain(() -> update("update fresh_issue set summary = :marker where case_id = :id",
-                                        caseId, null))
-                                .chain(() -> update("update read_and_file_item set screening = ubcs_redact("
-                                        + "screening, array['notes']), version = version + 1 where case_id = :id",
-                                        caseId, null))
-                                .chain(() -> update(LETTER_TEXT + " where case_id = :id", caseId, null))
+                                        + "array['reasons']), version = version + 1 where case_id in (:ids)",
+                                        removed))
+                                .chain(() -> update("update fresh_issue set summary = :marker where case_id in (:ids)",
+                                        removed))
+                                .chain(() -> update(READ_AND_FILE_TEXT + " where case_id in (:ids)", removed))
+                                .chain(() -> update(LETTER_TEXT + " where case_id in (:ids)", removed))
                                 .chain(() -> update("update notification set subject = :marker, body = :marker, "
-                                        + "last_error = null where case_id = :id", caseId, null))
-                                .replaceWith(true));
+                                        + "last_error = null where case_id in (:ids)", removed))
+                                .replaceWith(removed));
     }
 
     private static final String RESTRICTION_TEXT = "terms = ubcs_redact(terms::jsonb, " + TERMS_KEYS + ")::text, "
@@ -92,12 +92,25 @@ public class RetentionRepository {
     private static final String LETTER_TEXT = "update letter set subject = :marker, html = :marker, "
             + "body_text = :marker, version = version + 1";
 
+    private static final String APPEAL_TEXT = "update appeal set text = :marker, "
+            + "late_acceptance = ubcs_redact(late_acceptance, array['reason']), "
+            + "refusal = ubcs_redact(refusal, array['reason']), "
+            + "withdrawal = ubcs_redact(withdrawal, array['reason']), "
+            + "outcome = ubcs_redact(outcome, array['reasons']), version = version + 1";
+
+    private static final String READ_AND_FILE_TEXT = "update read_and_file_item set "
+            + "screening = ubcs_redact(screening, array['notes']), version = version + 1";
+
+    /** A customer whose details were removed, and the case whose removal let them go. */
+    public record RemovedCustomer(UUID customerId, UUID caseId) {
+    }
+
     /**
-     * Anonymises the case's customer unless something still needs their details: another case not yet anonymised
-     * (open, or closed but within retention or held), a register entry about them whose content is kept, or an
-     * emergency restriction not lifted. Returns the customer's id when it did, else null.
+     * Anonymises the customers of these cases unless something still needs their details: another case not yet
+     * anonymised (open, or closed but within retention or held), a register entry about them whose content is kept,
+     * or an emergency restriction not lifted. Returns the customers it anonymised.
      */
-    public Uni<UUID> removeCustomerDataIfUnneeded(UUID caseId, LocalDate today) {
+    public Uni<List<RemovedCustomer>> removeCustomerDataIfUnneeded(List<UUID> caseIds, LocalDate today) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "update customer c set full_name = :marker, name_key = :marker, email = null, email_key = null, "
                         + "phone = null, address_line1 = null, address_line2 = null, town = null, postcode = null, "
@@ -105,32 +118,31 @@ public class RetentionRepository {
                         + "reasonable_adjustments = null, advocate_name = null, advocate_organisation = null, "
                         + "advocate_email = null, advocate_phone = null, personal_data_removed_on = :today, "
                         + "updated_at = now(), version = c.version + 1 "
-                        + "where c.id = (select customer_id from policy_case where id = :id) "
-                        + "and c.personal_data_removed_on is null "
+                        + "from (select distinct on (customer_id) customer_id, id from policy_case "
+                        + "where id in (:ids) order by customer_id, id) k "
+                        + "where c.id = k.customer_id and c.personal_data_removed_on is null "
                         + "and not exists (select 1 from policy_case o where o.customer_id = c.id "
                         + "and o.personal_data_removed_on is null) "
                         + "and not exists (select 1 from register_entry e where (e.about_customer_id = c.id "
                         + "or e.customer_id = c.id) and e.content_erased_on is null) "
                         + "and not exists (select 1 from restriction r where r.customer_id = c.id "
-                        + "and r.case_id is null and not r.lifted) returning c.id", UUID.class)
-                .setParameter("marker", MARKER).setParameter("today", today).setParameter("id", caseId)
+                        + "and r.case_id is null and not r.lifted) returning c.id, k.id", Object[].class)
+                .setParameter("marker", MARKER).setParameter("today", today).setParameter("ids", caseIds)
                 .getResultList())
-                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : removeCustomerLevelData(ids.get(0)));
+                .map(rows -> rows.stream().map(row -> new RemovedCustomer((UUID) row[0], (UUID) row[1])).toList())
+                .call(removed -> removed.isEmpty() ? Uni.createFrom().voidItem()
+                        : removeCustomerLevelData(removed.stream().map(RemovedCustomer::customerId).toList()));
     }
 
-    /** What belongs to the customer rather than to a case: emergency restrictions and their letters. */
-    private Uni<UUID> removeCustomerLevelData(UUID customerId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("update restriction set "
-                + RESTRICTION_TEXT + " where customer_id = :customer and case_id is null")
-                .setParameter("marker", MARKER).setParameter("customer", customerId).executeUpdate())
-                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(LETTER_TEXT
-                        + " where customer_id = :customer and case_id is null and register_entry_id is null")
-                        .setParameter("marker", MARKER).setParameter("customer", customerId).executeUpdate()))
-                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "update read_and_file_item set screening = ubcs_redact(screening, array['notes']), "
-                                + "version = version + 1 where customer_id = :customer and case_id is null")
-                        .setParameter("customer", customerId).executeUpdate()))
-                .replaceWith(customerId);
+    /** What belongs to the customers rather than to a case: emergency restrictions, their letters and items. */
+    private Uni<Void> removeCustomerLevelData(List<UUID> customerIds) {
+        return update("update restriction set " + RESTRICTION_TEXT + " where customer_id in (:ids) "
+                + "and case_id is null", customerIds)
+                .chain(() -> update(LETTER_TEXT + " where customer_id in (:ids) and case_id is null "
+                        + "and register_entry_id is null", customerIds))
+                .chain(() -> update(READ_AND_FILE_TEXT + " where customer_id in (:ids) and case_id is null",
+                        customerIds))
+                .replaceWithVoid();
     }
 
     /**
@@ -152,29 +164,25 @@ public class RetentionRepository {
             + "'uprn','whatHappened','witnessedBy','source','note','arrangements']";
 
     /**
-     * Erases a removed register entry's content: every version's content (the property, an address, goes whole: its
-     * postcode and UPRN have no neutral form), the lookup keys, the telling and removal
-     * notes, its letters, its appeals' text and its reviews' reasons. False if already erased.
+     * Erases the content of these removed register entries: every version's content (the property, an address, goes
+     * whole: its postcode and UPRN have no neutral form), the lookup keys, the telling and removal notes, their
+     * letters, their appeals' text and their reviews' reasons. Returns the ids it erased (not those already erased).
      */
-    public Uni<Boolean> eraseRegisterContent(UUID entryId, LocalDate today) {
-        return update("update register_entry set name_key = null, date_of_birth = null, postcode_key = null, "
-                + "address_key = null, uprn = null, lookup = null, telling = ubcs_redact(telling, array['note']), "
+    public Uni<List<UUID>> eraseRegisterContent(List<UUID> entryIds, LocalDate today) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("update register_entry set "
+                + "name_key = null, date_of_birth = null, postcode_key = null, address_key = null, uprn = null, "
+                + "lookup = null, telling = ubcs_redact(telling, array['note']), "
                 + "removal = ubcs_redact(removal, array['notes']), content_erased_on = :today, updated_at = now(), "
-                + "version = version + 1 where id = :id and content_erased_on is null", entryId, today)
-                .flatMap(changed -> changed == 0 ? Uni.createFrom().item(false)
+                + "version = version + 1 where id in (:ids) and content_erased_on is null returning id", UUID.class)
+                .setParameter("today", today).setParameter("ids", entryIds).getResultList())
+                .flatMap(erased -> erased.isEmpty() ? Uni.createFrom().item(erased)
                         : update("update register_entry_version set content = ubcs_redact((content - 'property') #- "
-                                + "'{person,dateOfBirth}', " + REGISTER_KEYS + ") where entry_id = :id", entryId, null)
-                                .chain(() -> update(LETTER_TEXT + " where register_entry_id = :id", entryId, null))
-                                .chain(() -> update("update appeal set text = :marker, "
-                                        + "late_acceptance = ubcs_redact(late_acceptance, array['reason']), "
-                                        + "refusal = ubcs_redact(refusal, array['reason']), "
-                                        + "withdrawal = ubcs_redact(withdrawal, array['reason']), "
-                                        + "outcome = ubcs_redact(outcome, array['reasons']), version = version + 1 "
-                                        + "where register_entry_id = :id", entryId, null))
+                                + "'{person,dateOfBirth}', " + REGISTER_KEYS + ") where entry_id in (:ids)", erased)
+                                .chain(() -> update(LETTER_TEXT + " where register_entry_id in (:ids)", erased))
+                                .chain(() -> update(APPEAL_TEXT + " where register_entry_id in (:ids)", erased))
                                 .chain(() -> update("update register_review set outcome = ubcs_redact(outcome, "
-                                        + "array['reasons']), version = version + 1 where entry_id = :id", entryId,
-                                        null))
-                                .replaceWith(true));
+                                        + "array['reasons']), version = version + 1 where entry_id in (:ids)", erased))
+                                .replaceWith(erased));
     }
 
     /**
@@ -196,14 +204,12 @@ public class RetentionRepository {
                 .setParameter("before", before).setParameter("limit", limit).executeUpdate());
     }
 
-    private static Uni<Integer> update(String sql, UUID id, LocalDate today) {
+    /** An update of the rows {@code :ids} names, with {@code :marker} bound when the statement uses it. */
+    private static Uni<Integer> update(String sql, List<UUID> ids) {
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql).setParameter("id", id);
+            var query = session.createNativeQuery(sql).setParameter("ids", ids);
             if (sql.contains(":marker")) {
                 query.setParameter("marker", MARKER);
-            }
-            if (today != null) {
-                query.setParameter("today", today);
             }
             return query.executeUpdate();
         });

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.audit.service.AuditService;
+import org.ubcs.audit.service.AuditService.Target;
 import org.ubcs.jobs.service.Batch;
 import org.ubcs.policy.ActivePolicy;
 import org.ubcs.retention.repository.RetentionRepository;
@@ -62,7 +63,7 @@ public class RetentionService {
         LocalDate today = clock.today();
         String rule = CASE_RULE + "=" + policy.profile().retentionAfterClosure();
         return retention.casesDue(closedBy(today), batch.limit(), batch.skip())
-                .flatMap(due -> batch.each(due, id -> id, caseId -> removeCase(actor, caseId, today, rule)))
+                .flatMap(due -> batch.all(due, id -> id, cases -> removeCases(actor, cases, today, rule)))
                 .flatMap(cases -> cases >= batch.limit() ? Uni.createFrom().item(cases)
                         : eraseRegisterEntries(actor, batch, today, policy.profile().register()
                                 .filter(r -> r.used()).map(r -> List.copyOf(r.removedContentKept().entrySet()))
@@ -84,26 +85,35 @@ public class RetentionService {
         var kept = levels.get(level);
         String rule = "policy.register.removedContentKept." + kept.getKey() + "=" + kept.getValue();
         return retention.registerEntriesDue(kept.getKey(), today.minus(kept.getValue()), room, batch.skip())
-                .flatMap(due -> batch.each(due, id -> id, entryId -> retention.eraseRegisterContent(entryId, today)
-                        .flatMap(erased -> !erased ? Uni.createFrom().voidItem()
-                                : audit.record(actor, "PERSONAL_DATA_REMOVED", AuditEntityType.REGISTER_ENTRY,
-                                        entryId, null, List.of("versions.content", "lookupKeys", "telling.note",
-                                                "removal.notes", "letters", "appeals", "reviews", rule)))
-                        .call(() -> Panache.getSession().flatMap(session -> session.flush()))))
+                .flatMap(due -> batch.all(due, id -> id, entries -> retention.eraseRegisterContent(entries, today)
+                        .call(erased -> audit.recordAll(actor, "PERSONAL_DATA_REMOVED",
+                                AuditEntityType.REGISTER_ENTRY, erased.stream().map(id -> new Target(id, null))
+                                        .toList(), List.of("versions.content", "lookupKeys", "telling.note",
+                                        "removal.notes", "letters", "appeals", "reviews", rule)))
+                        .call(RetentionService::flush)))
                 .flatMap(done -> eraseRegisterEntries(actor, batch, today, levels, level + 1, room - done)
                         .map(more -> done + more));
     }
 
-    private Uni<Void> removeCase(Actor actor, UUID caseId, LocalDate today, String rule) {
-        return retention.removeCaseData(caseId, today).flatMap(removed -> !removed ? Uni.createFrom().voidItem()
-                : audit.record(actor, "PERSONAL_DATA_REMOVED", AuditEntityType.CASE, caseId, caseId,
-                        with(CASE_KINDS, rule))
-                        .chain(() -> retention.removeCustomerDataIfUnneeded(caseId, today))
-                        .flatMap(customerId -> customerId == null ? Uni.createFrom().voidItem()
-                                : audit.record(actor, "PERSONAL_DATA_REMOVED", AuditEntityType.CUSTOMER, customerId,
-                                        caseId, with(CUSTOMER_KINDS, rule))))
-                // The item is written before the next begins, so a failure is put down to the right case.
-                .call(() -> Panache.getSession().flatMap(session -> session.flush()));
+    /**
+     * Removes these cases' personal data, then their customers' where nothing else needs it, and audits each removal.
+     * The audit events are handed over last, together.
+     */
+    private Uni<Void> removeCases(Actor actor, List<UUID> caseIds, LocalDate today, String rule) {
+        return retention.removeCaseData(caseIds, today).flatMap(removed -> removed.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : retention.removeCustomerDataIfUnneeded(removed, today).flatMap(customers -> audit.recordAll(
+                        actor, "PERSONAL_DATA_REMOVED", AuditEntityType.CASE,
+                        removed.stream().map(id -> new Target(id, id)).toList(), with(CASE_KINDS, rule))
+                        .chain(() -> audit.recordAll(actor, "PERSONAL_DATA_REMOVED", AuditEntityType.CUSTOMER,
+                                customers.stream().map(c -> new Target(c.customerId(), c.caseId())).toList(),
+                                with(CUSTOMER_KINDS, rule)))))
+                // The items are written before the next begin, so a failure is put down to the right ones.
+                .call(RetentionService::flush);
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().flatMap(session -> session.flush());
     }
 
     private static List<String> with(List<String> kinds, String rule) {

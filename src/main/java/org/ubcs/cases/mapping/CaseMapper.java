@@ -1,14 +1,13 @@
 package org.ubcs.cases.mapping;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.ubcs.web.ApiValues.actor;
+import static org.ubcs.web.ApiValues.time;
+
 import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ubcs.api.model.Actor;
 import org.ubcs.api.model.AgreedAction;
 import org.ubcs.api.model.AlternativeTried;
 import org.ubcs.api.model.Assessment;
@@ -236,18 +235,6 @@ public class CaseMapper {
         PreconditionAnswer api = new PreconditionAnswer(answer.met());
         api.setNote(answer.note());
         return api;
-    }
-
-    public static Actor actor(org.ubcs.security.Actor actor) {
-        return new Actor(actor.subject(), actor.name());
-    }
-
-    public static Actor actor(String subject, String name) {
-        return new Actor(subject, name);
-    }
-
-    public static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static <A, B> List<B> map(List<A> items, Function<A, B> mapper) {

@@ -2,6 +2,7 @@ package org.ubcs.cases.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ubcs.web.ApiValues;
 import org.ubcs.api.model.EvidenceEntry;
 import org.ubcs.api.model.EvidenceEntryInput;
 import org.ubcs.cases.domain.EvidenceDraft;
@@ -19,9 +20,9 @@ public class EvidenceMapper {
     public EvidenceEntry toApi(EvidenceView view) {
         EvidenceEntryEntity entry = view.entry();
         EvidenceEntry api = new EvidenceEntry(entry.id, entry.caseId, entry.sequence,
-                CaseMapper.time(entry.occurredAt), entry.channel, entry.officer, entry.behaviourList(),
-                entry.summary, CaseMapper.actor(entry.recordedBySubject, entry.recordedByName),
-                CaseMapper.time(entry.recordedAt));
+                ApiValues.time(entry.occurredAt), entry.channel, entry.officer, entry.behaviourList(),
+                entry.summary, ApiValues.actor(entry.recordedBySubject, entry.recordedByName),
+                ApiValues.time(entry.recordedAt));
         api.setCorrects(entry.corrects);
         api.setCorrectedBy(view.correctedBy());
         return api;

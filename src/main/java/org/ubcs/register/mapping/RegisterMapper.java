@@ -1,8 +1,8 @@
 package org.ubcs.register.mapping;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static org.ubcs.web.ApiValues.actor;
+import static org.ubcs.web.ApiValues.time;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.ubcs.api.model.Actor;
 import org.ubcs.api.model.Address;
 import org.ubcs.api.model.RegisterAppliesTo;
 import org.ubcs.api.model.RegisterCommunication;
@@ -205,17 +204,5 @@ public class RegisterMapper {
         RegisterCommunication api = new RegisterCommunication(channels);
         api.setArrangements(c.arrangements());
         return api;
-    }
-
-    private static Actor actor(org.ubcs.security.Actor actor) {
-        return new Actor(actor.subject(), actor.name());
-    }
-
-    private static Actor actor(String subject, String name) {
-        return new Actor(subject, name);
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

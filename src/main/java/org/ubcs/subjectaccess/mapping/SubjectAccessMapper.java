@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ubcs.web.ApiValues;
 import org.ubcs.api.model.SubjectAccessCase;
 import org.ubcs.api.model.SubjectAccessContact;
 import org.ubcs.api.model.SubjectAccessExport;
@@ -82,7 +83,7 @@ public class SubjectAccessMapper {
     public Document toApi(Holdings h) {
         SubjectAccessExport export = new SubjectAccessExport(h.export().id, h.export().customerId,
                 h.export().exportedAt.atOffset(ZoneOffset.UTC),
-                CaseMapper.actor(h.export().exportedBySubject, h.export().exportedByName), h.export().reason,
+                ApiValues.actor(h.export().exportedBySubject, h.export().exportedByName), h.export().reason,
                 customers.toApi(h.customer()),
                 h.cases().stream().map(c -> toApi(c, h)).toList(),
                 h.restrictions().stream().map(r -> restrictions.toApi(r, h.today())).toList(),
@@ -118,7 +119,7 @@ public class SubjectAccessMapper {
     private static SubjectAccessContact toApi(ContactEntity c) {
         SubjectAccessContact contact = new SubjectAccessContact(c.id, c.channel,
                 c.occurredAt.atOffset(ZoneOffset.UTC), c.newComplaint, c.verdict,
-                CaseMapper.actor(c.recordedBySubject, c.recordedByName));
+                ApiValues.actor(c.recordedBySubject, c.recordedByName));
         contact.setCaseId(c.caseId);
         return contact;
     }

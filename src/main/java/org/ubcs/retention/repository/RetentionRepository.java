@@ -196,12 +196,16 @@ public class RetentionRepository {
                 .setParameter("before", before).setParameter("limit", limit).executeUpdate());
     }
 
-    /** Deletes up to {@code limit} audit events that occurred before {@code before}, oldest first. */
-    public Uni<Integer> pruneAuditEventsBefore(Instant before, int limit) {
+    /**
+     * Deletes up to {@code limit} audit events that occurred before {@code before}, oldest first. Returns the ids
+     * deleted, newest first.
+     */
+    public Uni<List<UUID>> pruneAuditEventsBefore(Instant before, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "delete from audit_event where id in (select id from audit_event where occurred_at < :before "
-                        + "order by occurred_at, id limit :limit)")
-                .setParameter("before", before).setParameter("limit", limit).executeUpdate());
+                "with pruned as (delete from audit_event where id in (select id from audit_event "
+                        + "where occurred_at < :before order by occurred_at, id limit :limit) "
+                        + "returning id, occurred_at) select id from pruned order by occurred_at desc, id desc",
+                UUID.class).setParameter("before", before).setParameter("limit", limit).getResultList());
     }
 
     /** An update of the rows {@code :ids} names, with {@code :marker} bound when the statement uses it. */

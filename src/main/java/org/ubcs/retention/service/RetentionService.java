@@ -72,8 +72,21 @@ public class RetentionService {
                         : retention.deleteIdempotencyRecordsBefore(startOf(closedBy(today)), batch.limit() - cases)
                                 .map(deleted -> cases + deleted))
                 .flatMap(done -> done >= batch.limit() ? Uni.createFrom().item(done)
-                        : retention.pruneAuditEventsBefore(startOf(today.minus(policy.profile().auditRetention())),
-                                batch.limit() - done).map(pruned -> done + pruned));
+                        : pruneAuditEvents(actor, today, batch.limit() - done).map(pruned -> done + pruned));
+    }
+
+    /**
+     * Prunes audit events older than the audit retention, and records that it did: one event per batch, naming the
+     * newest event pruned, the cut-off, how many and the rule; what the pruned events said is gone.
+     */
+    private Uni<Integer> pruneAuditEvents(Actor actor, LocalDate today, int room) {
+        LocalDate cutOff = today.minus(policy.profile().auditRetention());
+        return retention.pruneAuditEventsBefore(startOf(cutOff), room).flatMap(pruned -> pruned.isEmpty()
+                ? Uni.createFrom().item(0)
+                : audit.record(actor, "AUDIT_EVENTS_PRUNED", AuditEntityType.AUDIT_EVENT, pruned.get(0), null,
+                        List.of("occurredBefore=" + cutOff, "count=" + pruned.size(),
+                                "policy.auditRetention=" + policy.profile().auditRetention()))
+                        .replaceWith(pruned.size()));
     }
 
     /** Removed register entries whose content has been kept its risk level's period: one level after another. */

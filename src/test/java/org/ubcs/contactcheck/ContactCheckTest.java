@@ -237,11 +237,11 @@ class ContactCheckTest {
                 .body("verdict", equalTo("READ_AND_FILE"))
                 .body("decidingRestrictionIds", contains(closed))
                 .body("readAndFileItemId", notNullValue()).extract().path("readAndFileItemId");
-        // Another matter, or a new complaint, is not caught by it.
+        // A new complaint is not caught by it. A letter naming no matter is: this is the customer's only matter.
         check(byId(kase.customerId(), "LETTER", ",\"newComplaint\":true")).body("verdict",
                 equalTo("ALLOW_AS_NEW_COMPLAINT"));
-        check(byId(kase.customerId(), "LETTER", "")).body("verdict", equalTo("ALLOW"))
-                .body("notes", hasItem(containsString("ask which matter")));
+        check(byId(kase.customerId(), "LETTER", "")).body("verdict", equalTo("READ_AND_FILE"))
+                .body("matters.readAndFile", contains(true));
 
         var item = Api.as(Fixtures.OFFICER).get("/read-and-file-items/" + itemId).then().statusCode(200)
                 .body("state", equalTo("AWAITING_SCREENING")).body("overdue", equalTo(false))
@@ -281,8 +281,10 @@ class ContactCheckTest {
         check(byId(kase.customerId(), "TELEPHONE", "")).body("verdict", equalTo("REDIRECT_TO_NAMED_OFFICER"))
                 .body("namedOfficer.name", equalTo("Jo Contact"))
                 .body("namedOfficer.phone", equalTo("01234 000111"))
+                .body("script", equalTo("Pass the contact to the named officer, Jo Contact (email jo@example.gov.uk, "
+                        + "telephone 01234 000111)."))
                 .body("decidingRestrictionIds", contains(spoc))
-                .body("notes", hasItem("Banned from: Depot."));
+                .body("notes", hasItem("This person is banned from Depot."));
         check(byId(kase.customerId(), "TELEPHONE", ",\"officer\":\"JO@example.gov.uk\"")).body("verdict",
                 equalTo("ALLOW")).body("notes", hasItem("You are a named contact for this person."));
         check(byId(kase.customerId(), "FACE_TO_FACE", ",\"officer\":\"Jo Contact\""))

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.ubcs.api.model.ContactCheckMatter;
 import org.ubcs.api.model.ContactCheckRequest;
 import org.ubcs.api.model.ContactCheckResult;
 import org.ubcs.api.model.CustomerIdentifiers;
@@ -21,6 +22,7 @@ import org.ubcs.identifiers.Recognised;
 import org.ubcs.problem.FieldError;
 import org.ubcs.problem.ProblemException;
 import org.ubcs.register.mapping.RegisterMapper;
+import org.ubcs.restriction.domain.Terms;
 import org.ubcs.text.TextHygiene;
 
 @ApplicationScoped
@@ -82,10 +84,11 @@ public class ContactCheckMapper {
         ContactCheckResult result = new ContactCheckResult(answer.verdict(), answer.script(), answer.deciding(),
                 answer.notes());
         result.setCustomerId(outcome.customerId());
-        if (answer.namedOfficer() != null) {
-            result.setNamedOfficer(new NamedOfficer(answer.namedOfficer().name()).email(answer.namedOfficer().email())
-                    .phone(answer.namedOfficer().phone()));
-        }
+        result.setNamedOfficer(officer(answer.namedOfficer()));
+        result.setDeputy(officer(answer.deputy()));
+        // Absent, not empty, when the caller is not one customer on record or has no open case.
+        result.setMatters(outcome.matters().isEmpty() ? null : outcome.matters().stream()
+                .map(m -> new ContactCheckMatter(m.caseId(), m.title(), m.readAndFile())).toList());
         // Absent, not empty, when no channel limit decided: an empty list would read as "no channel at all".
         result.setAllowedChannels(answer.allowedChannels() == null ? null
                 : answer.allowedChannels().stream().sorted().toList());
@@ -101,5 +104,10 @@ public class ContactCheckMapper {
         result.setPrecautions(checked.precautions().isEmpty() ? null
                 : checked.precautions().stream().map(register::toApi).toList());
         return result;
+    }
+
+    /** The officer as the restriction stores them. */
+    private static NamedOfficer officer(Terms.Officer officer) {
+        return officer == null ? null : new NamedOfficer(officer.name()).email(officer.email()).phone(officer.phone());
     }
 }

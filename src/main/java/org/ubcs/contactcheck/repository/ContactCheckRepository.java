@@ -16,6 +16,7 @@ import org.ubcs.api.model.RestrictionScope;
 import org.ubcs.contactcheck.domain.Candidate;
 import org.ubcs.contactcheck.domain.ContactRules;
 import org.ubcs.contactcheck.domain.Identification;
+import org.ubcs.contactcheck.domain.Matter;
 import org.ubcs.restriction.domain.TermsJson;
 
 import io.smallrye.mutiny.Uni;
@@ -25,8 +26,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The contact check's read model, on the hot path: one prepared query finds the customer (with what the register may
- * know them by) and the restrictions in force for them, straight through the reactive client (no ORM session), and a
- * second counts contacts only when a cap applies. The columns it reads are the ones {@code RestrictionEntity} writes.
+ * know them by), their cases and the restrictions in force for them, straight through the reactive client (no ORM
+ * session), and a second counts contacts only when a cap applies. The columns it reads are the ones
+ * {@code RestrictionEntity} and {@code CaseEntity} write.
  */
 @ApplicationScoped
 public class ContactCheckRepository {
@@ -35,9 +37,18 @@ public class ContactCheckRepository {
      * A customer's restrictions in force on a day ($2): not lifted, started, not ended, and never those of a closed
      * case (closing a case lifts them; this keeps a closed case from deciding a check even if one was missed).
      */
+    /*
+     * The customer's cases come in the same query, aggregated once per customer (a lateral subquery on the
+     * policy_case_customer index), so a customer with several restrictions and several cases is still one row per
+     * restriction; a closed case's matter is not read.
+     */
     private static final String IN_FORCE = "select c.id as customer_id, c.name_key, c.postcode_key, c.address_line1, "
-            + "r.id, r.case_id, r.scope, r.terms "
-            + "from customer c left join restriction r on r.customer_id = c.id and not r.lifted "
+            + "m.case_ids, m.matters, m.closed, r.id, r.case_id, r.scope, r.terms "
+            + "from customer c cross join lateral (select array_agg(k.id order by k.created_at, k.id) as case_ids, "
+            + "array_agg(case when k.status = 'CLOSED' then null else k.matter end order by k.created_at, k.id) "
+            + "as matters, array_agg(k.status = 'CLOSED' order by k.created_at, k.id) as closed "
+            + "from policy_case k where k.customer_id = c.id) m "
+            + "left join restriction r on r.customer_id = c.id and not r.lifted "
             + "and r.starts_on <= $2 and (r.effective_until is null or r.effective_until >= $2) "
             + "and (r.case_id is null or not exists (select 1 from policy_case k where k.id = r.case_id "
             + "and k.status = 'CLOSED')) where ";
@@ -66,7 +77,7 @@ public class ContactCheckRepository {
             for (Row row : rows) {
                 Candidate candidate = byCustomer.computeIfAbsent(row.getUUID("customer_id"), id -> new Candidate(id,
                         row.getString("name_key"), row.getString("postcode_key"), row.getString("address_line1"),
-                        new ArrayList<>()));
+                        new ArrayList<>(), matters(row)));
                 if (row.getUUID("id") != null) {
                     candidate.inForce().add(new ContactRules.InForce(row.getUUID("id"), row.getUUID("case_id"),
                             RestrictionScope.valueOf(row.getString("scope")), TermsJson.read(row.getString("terms"))));
@@ -74,5 +85,19 @@ public class ContactCheckRepository {
             }
             return List.copyOf(byCustomer.values());
         });
+    }
+
+    private static List<Matter> matters(Row row) {
+        UUID[] ids = row.getArrayOfUUIDs("case_ids");
+        if (ids == null) {
+            return List.of();
+        }
+        String[] matters = row.getArrayOfStrings("matters");
+        Boolean[] closed = row.getArrayOfBooleans("closed");
+        List<Matter> all = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            all.add(new Matter(ids[i], matters[i], closed[i]));
+        }
+        return List.copyOf(all);
     }
 }

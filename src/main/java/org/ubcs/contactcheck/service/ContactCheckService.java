@@ -23,6 +23,7 @@ import org.ubcs.contactcheck.domain.ContactEntity;
 import org.ubcs.contactcheck.domain.ContactOutcome;
 import org.ubcs.contactcheck.domain.ContactQuestionDraft;
 import org.ubcs.contactcheck.domain.ContactRules;
+import org.ubcs.contactcheck.domain.Matter;
 import org.ubcs.contactcheck.repository.ContactCheckRepository;
 import org.ubcs.contactcheck.repository.ContactRepository;
 import org.ubcs.audit.service.AuditService;
@@ -97,10 +98,17 @@ public class ContactCheckService {
                         List.of(FieldError.field("/customerId", "no customer with this id")));
             }
             if (candidates.size() == 1) {
+                UUID caseId = draft.question().caseId();
+                if (caseId != null && !candidates.get(0).hasCase(caseId)) {
+                    // A case id mistyped or copied from someone else would otherwise match no restriction: ALLOW.
+                    throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "This customer has no case "
+                            + "with this id.", List.of(FieldError.field("/caseId", "no case of this customer with "
+                                    + "this id")));
+                }
                 return new Identified(candidates.get(0), null, List.of());
             }
             ContactRules.Answer answer = candidates.isEmpty() ? ContactRules.unknownPerson() : ContactRules.ambiguous();
-            return new Identified(null, new ContactOutcome(answer, null, null, null), List.of());
+            return new Identified(null, new ContactOutcome(answer, null, List.of(), null, null), List.of());
         }).flatMap(found -> precautions(actor, draft, found.customer())
                 .map(precautions -> new Identified(found.customer(), found.unresolved(), precautions)));
     }
@@ -166,9 +174,14 @@ public class ContactCheckService {
         };
     }
 
+    /** The verdict, and the customer's open matters named for the contact centre (no other personal detail). */
     private static ContactOutcome answer(ContactQuestionDraft draft, Candidate customer, Map<Instant, Integer> counts) {
-        return new ContactOutcome(ContactRules.evaluate(draft.question(), customer.inForce(), counts),
-                customer.customerId(), null, null);
+        List<Matter> open = customer.openMatters();
+        List<Matter.Summary> matters = open.stream().map(m -> new Matter.Summary(m.caseId(),
+                Matter.shortTitle(m.matter()), ContactRules.readAndFile(m.caseId(), customer.inForce()).isPresent()))
+                .toList();
+        return new ContactOutcome(ContactRules.evaluate(draft.question(), customer.inForce(),
+                open.stream().map(Matter::caseId).toList(), counts), customer.customerId(), matters, null, null);
     }
 
     private Uni<ContactOutcome> record(Actor actor, ContactQuestionDraft draft, ContactOutcome outcome) {
@@ -190,7 +203,8 @@ public class ContactCheckService {
                 .call(() -> audit.record(actor, "CONTACT_RECORDED", AuditEntityType.CONTACT, contact.id,
                         contact.caseId, List.of("channel", "occurredAt", "verdict")))
                 .flatMap(saved -> filed)
-                .map(itemId -> new ContactOutcome(outcome.answer(), outcome.customerId(), contact.id, itemId));
+                .map(itemId -> new ContactOutcome(outcome.answer(), outcome.customerId(), outcome.matters(),
+                        contact.id, itemId));
     }
 
     /** Counts the customer's contacts only for the cap periods that apply: most checks need no count at all. */

@@ -35,10 +35,8 @@ public class ContactCheckRepository {
 
     /**
      * A customer's restrictions in force on a day ($2): not lifted, started, not ended, and never those of a closed
-     * case (closing a case lifts them; this keeps a closed case from deciding a check even if one was missed).
-     */
-    /*
-     * The customer's cases come in the same query, aggregated once per customer (a lateral subquery on the
+     * case (closing a case lifts them; this keeps a closed case from deciding a check even if one was missed). The
+     * customer's cases come in the same query, aggregated once per customer (a lateral subquery on the
      * policy_case_customer index), so a customer with several restrictions and several cases is still one row per
      * restriction; a closed case's matter is not read.
      */

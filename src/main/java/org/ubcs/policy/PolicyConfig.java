@@ -1,5 +1,6 @@
 package org.ubcs.policy;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,26 @@ public interface PolicyConfig {
 
         /** How long before the review date the review task (Form B) opens. */
         Period reviewPreparationLeadTime();
+
+        /**
+         * The day a review task (Form B) due on {@code dueOn} opens, as seen on {@code today}: the preparation lead
+         * time before the review date, or today where that day has passed without it opening (a review date set
+         * inside the lead time, or a job that did not run): a task never opens before it exists.
+         */
+        default LocalDate reviewTaskOpensOn(LocalDate dueOn, LocalDate today) {
+            LocalDate planned = reviewPreparationStartsOn(dueOn);
+            return planned.isBefore(today) ? today : planned;
+        }
+
+        /** The lead time before a review date: the day its preparation (Form B) is planned to start. */
+        default LocalDate reviewPreparationStartsOn(LocalDate dueOn) {
+            return dueOn.minus(reviewPreparationLeadTime());
+        }
+
+        /** The date of the status review of a decision made on {@code decidedOn}, where the policy has one. */
+        default Optional<LocalDate> statusReviewOn(LocalDate decidedOn) {
+            return statusReviewAfter().map(decidedOn::plus);
+        }
 
         /** The shortest time a decision to apply the policy stands. */
         Period minimumDuration();
@@ -148,5 +169,10 @@ public interface PolicyConfig {
 
         @WithName("url")
         String url();
+
+        /** The Ombudsman's name as a version in this language gives it: Welsh where set, else the English name. */
+        default String name(LetterLanguage language) {
+            return language == LetterLanguage.CY ? nameCy().orElse(name()) : name();
+        }
     }
 }

@@ -59,6 +59,12 @@ public class CaseEntity extends PanacheEntityBase {
     /** What stops the removal now (comma-separated hold kinds), read with the case; null when nothing does. */
     @Formula("ubcs_case_held_by(id)")
     public String removalHeldBy;
+    /** Whether one of the case's review tasks is open (or escalated), read with the case. */
+    @Formula("ubcs_case_review_open(id)")
+    public boolean reviewOpen;
+    /** Which of its coming reviews already have a task (comma-separated review kinds; null: none), read with it. */
+    @Formula("ubcs_case_reviews_opened(id, next_review_on)")
+    public String reviewsOpened;
     public Instant createdAt;
     public Instant updatedAt;
     @Version
@@ -66,6 +72,11 @@ public class CaseEntity extends PanacheEntityBase {
 
     public List<Classification> classificationList() {
         return Arrays.stream(classifications).map(Classification::valueOf).toList();
+    }
+
+    /** Whether a task for a review of this kind (the scheduled one: on the next review date) has been opened. */
+    public boolean reviewOpened(String kind) {
+        return reviewsOpened != null && Arrays.asList(reviewsOpened.split(",")).contains(kind);
     }
 
     public void classifications(List<Classification> values) {

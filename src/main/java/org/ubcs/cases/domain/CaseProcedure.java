@@ -37,19 +37,30 @@ public final class CaseProcedure {
     private CaseProcedure() {
     }
 
-    public static List<CaseStep> allowedSteps(CaseStatus status, List<Classification> classifications) {
+    /** The steps this case may take now: those of its status, less any its classifications or reviews rule out. */
+    public static List<CaseStep> allowedSteps(CaseEntity kase) {
+        return allowedSteps(kase.status, kase.classificationList(), kase.reviewOpen);
+    }
+
+    static List<CaseStep> allowedSteps(CaseStatus status, List<Classification> classifications,
+            boolean reviewOpen) {
         List<CaseStep> steps = new ArrayList<>(STEPS.get(status));
         if (status == CaseStatus.ASSESSED && classifications.contains(Classification.COMPLEX)) {
             steps.remove(CaseStep.RECORD_DECISION); // a complex case is decided after its case conference
+        }
+        if (!reviewOpen) {
+            steps.remove(CaseStep.RECORD_REVIEW_OUTCOME); // an outcome is recorded on an open review task
         }
         return steps;
     }
 
     /** Refuses the step with 409 and the steps allowed now, unless the case's status allows it. */
     public static void require(CaseStep step, CaseEntity kase) {
-        List<CaseStep> allowed = allowedSteps(kase.status, kase.classificationList());
+        List<CaseStep> allowed = allowedSteps(kase);
         if (!allowed.contains(step)) {
-            throw ProblemException.illegalStep(step + " is not allowed while the case is " + kase.status + ".",
+            throw ProblemException.illegalStep(step + " is not allowed while the case is " + kase.status
+                    + (step == CaseStep.RECORD_REVIEW_OUTCOME && !kase.reviewOpen ? " with no review task open" : "")
+                    + ".",
                     allowed.stream().map(CaseStep::name).toList());
         }
     }

@@ -3,6 +3,9 @@ package org.ubcs.cases.mapping;
 import static org.ubcs.web.ApiValues.actor;
 import static org.ubcs.web.ApiValues.time;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +17,9 @@ import org.ubcs.api.model.Assessment;
 import org.ubcs.api.model.AssessmentInput;
 import org.ubcs.api.model.CaseConference;
 import org.ubcs.api.model.CaseConferenceInput;
+import org.ubcs.api.model.CaseStatus;
+import org.ubcs.api.model.ComingReview;
+import org.ubcs.api.model.ReviewKind;
 import org.ubcs.api.model.Closure;
 import org.ubcs.api.model.ConferenceAction;
 import org.ubcs.api.model.Decision;
@@ -48,6 +54,9 @@ public class CaseMapper {
 
     @jakarta.inject.Inject
     org.ubcs.policy.ActivePolicy policy;
+
+    @jakarta.inject.Inject
+    org.ubcs.time.LondonClock clock;
 
     // ---- requests
 
@@ -118,6 +127,31 @@ public class CaseMapper {
         return status;
     }
 
+    /**
+     * While the policy applies, the reviews whose tasks have not opened yet, soonest first: the scheduled one on the
+     * next review date, and the status review the profile's period after the decision. Each opens when the profile
+     * says (the same rule the job that opens review tasks follows).
+     */
+    private List<ComingReview> comingReviews(CaseView view) {
+        CaseEntity kase = view.kase();
+        if (kase.status != CaseStatus.POLICY_APPLIED) {
+            return List.of();
+        }
+        var profile = policy.profile();
+        LocalDate today = clock.today();
+        List<ComingReview> coming = new ArrayList<>();
+        if (kase.nextReviewOn != null && !kase.reviewOpened(ReviewKind.SCHEDULED.name())) {
+            coming.add(new ComingReview(ReviewKind.SCHEDULED, kase.nextReviewOn,
+                    profile.reviewTaskOpensOn(kase.nextReviewOn, today)));
+        }
+        if (view.decision() != null && !kase.reviewOpened(ReviewKind.STATUS_REVIEW.name())) {
+            profile.statusReviewOn(view.decision().decidedOn).ifPresent(dueOn -> coming.add(
+                    new ComingReview(ReviewKind.STATUS_REVIEW, dueOn, profile.reviewTaskOpensOn(dueOn, today))));
+        }
+        coming.sort(Comparator.comparing(ComingReview::getDueOn));
+        return coming;
+    }
+
     public ModelCase toApi(CaseView view) {
         CaseEntity kase = view.kase();
         CaseForms.Referral referral = kase.referral;
@@ -127,9 +161,10 @@ public class CaseMapper {
                 time(kase.referredAt));
         ModelCase api = new ModelCase(kase.id, kase.customerId, kase.matter, kase.department,
                 kase.classificationList(), kase.status,
-                CaseProcedure.allowedSteps(kase.status, kase.classificationList()), apiReferral,
+                CaseProcedure.allowedSteps(kase), apiReferral,
                 time(kase.createdAt), time(kase.updatedAt));
         api.setNextReviewOn(kase.nextReviewOn);
+        api.setComingReviews(comingReviews(view));
         api.setRetention(retention(kase));
         if (kase.priorWarning != null) {
             api.setPriorWarning(toApi(kase.priorWarning));

@@ -213,7 +213,6 @@ public class LetterService {
 
     private static LetterView view(LetterLanguage language, boolean bilingual, String subject, Recipient to,
             LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile, boolean aboutRegister) {
-        boolean welsh = language == LetterLanguage.CY;
         PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
         return new LetterView(
                 language.name().toLowerCase(Locale.ROOT),
@@ -234,7 +233,7 @@ public class LetterService {
                 LetterWording.date(facts.dueOn(), language),
                 blankToNull(facts.outcome()),
                 facts.ombudsman(),
-                welsh ? ombudsman.nameCy().orElse(ombudsman.name()) : ombudsman.name(),
+                ombudsman.name(language),
                 ombudsman.url(),
                 LetterWording.period(profile.retentionAfterClosure(), language),
                 LetterWording.period(profile.customerReviewRequestAfter(), language),

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import org.ubcs.api.PolicyApi;
+import org.ubcs.api.model.LetterNames;
 import org.ubcs.api.model.Ombudsman;
 import org.ubcs.api.model.PolicyProfile;
 import org.ubcs.api.model.RegisterPrecautionKind;
@@ -38,6 +39,9 @@ public class PolicyResource implements PolicyApi {
                 p.customerReviewRequestAfter().toString(), p.appealWindowWorkingDays(),
                 p.appealDecisionWorkingDays(), p.holidayRegion(), p.decisionNotifications(),
                 p.retentionAfterClosure().toString(), p.classifications(), p.letterLanguages(),
+                // The names each letter language's version uses: the letters read the same two methods.
+                p.letterLanguages().stream().map(language -> new LetterNames(language, p.councilName(language),
+                        p.ombudsman().name(language))).toList(),
                 new Ombudsman(p.ombudsman().name(), java.net.URI.create(p.ombudsman().url())),
                 p.emergencyRestrictionMaxDuration().toString(), p.emergencyAssessmentWorkingDays(),
                 p.readAndFileScreeningWorkingDays(), p.overdueReviewAction(), p.reviewNotifications());

@@ -20,9 +20,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUID> {
 
-    public Uni<List<ReviewEntity>> page(ReviewState state, UUID caseId, Cursors.Key after, int limit) {
+    public Uni<List<ReviewEntity>> page(ReviewState state, ReviewKind kind, UUID caseId, Cursors.Key after,
+            int limit) {
         return new PageQuery()
                 .filter("state = :state", "state", state)
+                .filter("kind = :kind", "kind", kind)
                 .filter("caseId = :caseId", "caseId", caseId)
                 .list(this, "createdAt", after, limit);
     }
@@ -34,16 +36,16 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
     }
 
     /**
-     * Cases where the policy applies whose review task (for their next review date) should be open by
-     * {@code opensBy} and is not yet: the work of the job that opens review tasks.
+     * Cases where the policy applies whose next review date is on or before {@code dueBy} and has no task yet: the
+     * work of the job that opens review tasks.
      */
-    public Uni<List<CaseEntity>> casesDueForTask(LocalDate opensBy, int limit, List<UUID> skip) {
+    public Uni<List<CaseEntity>> casesDueForTask(LocalDate dueBy, int limit, List<UUID> skip) {
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "from CaseEntity c where c.status = :applied and c.nextReviewOn <= :opensBy and not exists ("
+                "from CaseEntity c where c.status = :applied and c.nextReviewOn <= :dueBy and not exists ("
                         + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
                         + "and r.dueOn = c.nextReviewOn) and c.id not in :skip order by c.nextReviewOn, c.id",
                 CaseEntity.class)
-                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("opensBy", opensBy)
+                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("dueBy", dueBy)
                 .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip).setMaxResults(limit)
                 .getResultList());
     }

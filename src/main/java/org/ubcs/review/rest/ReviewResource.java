@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.ubcs.api.ReviewsApi;
 import org.ubcs.api.model.FreshIssueInput;
 import org.ubcs.api.model.FreshIssueList;
+import org.ubcs.api.model.ReviewKind;
 import org.ubcs.api.model.ReviewOutcomeInput;
 import org.ubcs.api.model.ReviewPage;
 import org.ubcs.api.model.ReviewRequestInput;
@@ -53,8 +54,8 @@ public class ReviewResource implements ReviewsApi {
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
             Roles.LEGAL })
-    public Uni<Response> listReviews(ReviewState state, UUID caseId, String cursor, Integer limit) {
-        return service.list(state, caseId, cursor, limit).map(page -> {
+    public Uni<Response> listReviews(ReviewState state, ReviewKind kind, UUID caseId, String cursor, Integer limit) {
+        return service.list(state, kind, caseId, cursor, limit).map(page -> {
             ReviewPage body = new ReviewPage(page.map(r -> mapper.toApi(r, clock.today())).items());
             body.setNext(Links.next(uri, page.nextCursor()));
             return Response.ok(body).build();

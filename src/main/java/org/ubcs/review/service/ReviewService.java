@@ -35,6 +35,7 @@ import org.ubcs.restriction.service.RestrictionService;
 import org.ubcs.review.domain.FreshIssueEntity;
 import org.ubcs.review.domain.ReviewEntity;
 import org.ubcs.review.domain.ReviewOutcomeDraft;
+import org.ubcs.review.domain.ReviewTimetable;
 import org.ubcs.review.repository.ReviewRepository;
 import org.ubcs.security.Actor;
 import org.ubcs.time.DateOrder;
@@ -82,42 +83,48 @@ public class ReviewService implements CaseClosedListener {
     @Inject
     LondonClock clock;
 
-    /** Opens the review tasks now due, scheduled and (where the policy has one) status reviews: one job batch. */
+    /**
+     * Opens the review tasks now due, scheduled and (where the policy has one) status reviews: one job batch. Each
+     * opens the profile's lead time before its review date (the status review's being the decision's anniversary),
+     * or at once where that day has passed.
+     */
     public Uni<Integer> openDueTasks(Actor actor, Batch batch) {
         LocalDate today = clock.today();
         var profile = policy.profile();
-        return reviews.casesDueForTask(today.plus(profile.reviewPreparationLeadTime()), batch.limit(), batch.skip())
-                .flatMap(due -> openTasks(actor, batch, due, ReviewKind.SCHEDULED, today))
-                .flatMap(scheduled -> scheduled >= batch.limit() || profile.statusReviewAfter().isEmpty()
+        var statusDecidedBy = ReviewTimetable.latestDecisionOpenBy(profile, today);
+        return reviews.casesDueForTask(ReviewTimetable.latestDueOnOpenBy(profile, today), batch.limit(), batch.skip())
+                .flatMap(due -> batch.each(due, kase -> kase.id,
+                        kase -> open(actor, kase, ReviewKind.SCHEDULED, kase.nextReviewOn,
+                                profile.reviewTaskOpensOn(kase.nextReviewOn, today), null).call(reviews::flush)))
+                .flatMap(scheduled -> scheduled >= batch.limit() || statusDecidedBy.isEmpty()
                         ? Uni.createFrom().item(scheduled)
-                        : reviews.casesDueForStatusReview(today.minus(profile.statusReviewAfter().get()),
-                                batch.limit() - scheduled, batch.skip())
-                                .flatMap(due -> openTasks(actor, batch, due, ReviewKind.STATUS_REVIEW, today))
+                        : reviews.casesDueForStatusReview(statusDecidedBy.get(), batch.limit() - scheduled,
+                                batch.skip())
+                                .flatMap(due -> batch.each(due, kase -> kase.id, kase -> cases.decisionOf(kase.id)
+                                        .flatMap(decision -> {
+                                            LocalDate dueOn = profile.statusReviewOn(decision.decidedOn).orElseThrow();
+                                            return open(actor, kase, ReviewKind.STATUS_REVIEW, dueOn,
+                                                    profile.reviewTaskOpensOn(dueOn, today), null);
+                                        }).call(reviews::flush)))
                                 .map(status -> scheduled + status));
     }
 
-    private Uni<Integer> openTasks(Actor actor, Batch batch, List<CaseEntity> due, ReviewKind kind,
-            LocalDate today) {
-        return batch.each(due, kase -> kase.id, kase -> open(actor, kase, kind,
-                kind == ReviewKind.SCHEDULED ? kase.nextReviewOn : today, null).call(reviews::flush));
-    }
-
-    private Uni<ReviewEntity> open(Actor actor, CaseEntity kase, ReviewKind kind, LocalDate dueOn, String reasons) {
+    private Uni<ReviewEntity> open(Actor actor, CaseEntity kase, ReviewKind kind, LocalDate dueOn, LocalDate opensOn,
+            String reasons) {
         ReviewEntity review = new ReviewEntity();
         review.id = UUID.randomUUID();
         review.caseId = kase.id;
         review.customerId = kase.customerId;
         review.kind = kind;
         review.dueOn = dueOn;
-        LocalDate opensOn = dueOn.minus(policy.profile().reviewPreparationLeadTime());
-        review.opensOn = opensOn.isAfter(clock.today()) ? clock.today() : opensOn;
+        review.opensOn = opensOn;
         review.assignedTo = policy.profile().decisionMakerLabel();
         review.state = ReviewState.OPEN;
         review.requestReasons = reasons;
         review.createdAt = clock.now();
         return reviews.persist(review)
                 .call(() -> audit.record(actor, "REVIEW_TASK_OPENED", AuditEntityType.REVIEW, review.id, kase.id,
-                        List.of("kind", "dueOn", "assignedTo")))
+                        List.of("kind", "dueOn", "opensOn", "assignedTo")))
                 .call(() -> notifications.notify("REVIEW_DUE", review.id.toString(),
                         List.of(NotificationRecipient.DECISION_MAKER), kase.id, "A review is due on " + dueOn,
                         "A review (" + kind + ") of case " + kase.id + " is due on " + dueOn
@@ -184,9 +191,11 @@ public class ReviewService implements CaseClosedListener {
                         throw ProblemException.policyRule("REVIEW_ALREADY_OPEN",
                                 "The customer's earlier request for a review is still open.");
                     }
-                    // A requested review is decided in the time the profile gives for deciding an appeal.
+                    // A requested review opens when the request is received, and is decided in the time the profile
+                    // gives for deciding an appeal.
                     return calendar.current().flatMap(days -> open(actor, kase, ReviewKind.CUSTOMER_REQUEST,
-                            days.plus(receivedOn, policy.profile().appealDecisionWorkingDays()), reasons));
+                            days.plus(receivedOn, policy.profile().appealDecisionWorkingDays()), receivedOn,
+                            reasons));
                 });
             });
         });
@@ -304,8 +313,8 @@ public class ReviewService implements CaseClosedListener {
     }
 
     @WithSession
-    public Uni<Page<ReviewEntity>> list(ReviewState state, UUID caseId, String cursor, int limit) {
-        return reviews.page(state, caseId, cursors.decode("reviews", cursor), limit + 1)
+    public Uni<Page<ReviewEntity>> list(ReviewState state, ReviewKind kind, UUID caseId, String cursor, int limit) {
+        return reviews.page(state, kind, caseId, cursors.decode("reviews", cursor), limit + 1)
                 .map(found -> Page.of(found, limit, r -> cursors.encode("reviews", r.createdAt, r.id)));
     }
 

@@ -168,7 +168,7 @@ public class SubjectAccessService {
         UUID caseId = kase.kase().id;
         List<Object> parts = new ArrayList<>();
         return all(cursor -> evidence.list(caseId, cursor, PAGE)).invoke(parts::add)
-                .chain(() -> all(cursor -> reviews.list(null, caseId, cursor, PAGE))).invoke(parts::add)
+                .chain(() -> all(cursor -> reviews.list(null, null, caseId, cursor, PAGE))).invoke(parts::add)
                 .chain(() -> reviews.freshIssues(caseId)).invoke(parts::add)
                 .chain(() -> all(cursor -> appeals.list(new AppealFilter(null, caseId, null, null), cursor, PAGE)))
                 .invoke(parts::add)

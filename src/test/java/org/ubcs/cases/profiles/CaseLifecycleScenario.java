@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,6 +48,19 @@ abstract class CaseLifecycleScenario {
         assertEquals(config.getValue(prefix + "holiday-region", String.class), profile.getString("holidayRegion"));
         assertEquals(List.of(config.getValue(prefix + "letter-languages", String.class).split(",")),
                 profile.getList("letterLanguages"));
+        // The names letters use, in every letter language: a Welsh name where the profile sets one.
+        List<Map<String, String>> expected = new ArrayList<>();
+        for (String language : config.getValue(prefix + "letter-languages", String.class).split(",")) {
+            String suffix = "CY".equals(language) ? "-cy" : "";
+            String council = config.getValue(prefix + "council-name", String.class);
+            String ombudsman = config.getValue(prefix + "ombudsman.name", String.class);
+            expected.add(Map.of("language", language,
+                    "councilName", config.getOptionalValue(prefix + "council-name" + suffix, String.class)
+                            .orElse(council),
+                    "ombudsmanName", config.getOptionalValue(prefix + "ombudsman.name" + suffix, String.class)
+                            .orElse(ombudsman)));
+        }
+        assertEquals(expected, profile.getList("letterNames"));
     }
 
     @Test
@@ -156,18 +171,43 @@ abstract class CaseLifecycleScenario {
                     .body("items.findAll { it.kind == 'REVIEW_OVERDUE' }.recipient", equalTo(List.of("POLICY_OWNER")));
         }
 
-        // A status review opens by itself when the policy has one and the decision is that old.
-        if (profile.get("statusReviewAfter") != null) {
-            Case old = Fixtures.decided(decidedOn, decidedOn.plus(Period.parse(profile.getString("maxReviewHorizon"))));
-            TestServices.sql("update decision set decided_on = ? where case_id = ?",
-                    Fixtures.TODAY.minus(Period.parse(profile.getString("statusReviewAfter"))),
-                    UUID.fromString(old.id()));
-            Fixtures.runJob("OPEN_REVIEW_TASKS");
-            Fixtures.runJob("OPEN_REVIEW_TASKS");
-            Api.as(Fixtures.OFFICER).queryParam("caseId", old.id()).get("/reviews").then()
-                    .body("items.kind", equalTo(List.of("STATUS_REVIEW")))
-                    .body("items[0].dueOn", equalTo(Fixtures.TODAY.toString()));
+        // A status review, where the policy has one, is due on the decision's anniversary and opens the lead time
+        // before it, as a scheduled review does; until then the case shows it coming.
+        Period lead = Period.parse(profile.getString("reviewPreparationLeadTime"));
+        LocalDate reviewOn = decidedOn.plus(Period.parse(profile.getString("maxReviewHorizon")));
+        Case old = Fixtures.decided(decidedOn, reviewOn);
+        if (profile.get("statusReviewAfter") == null) {
+            Api.as(Fixtures.OFFICER).get("/cases/" + old.id()).then()
+                    .body("comingReviews.kind", equalTo(List.of("SCHEDULED")));
+            return;
         }
+        Period statusAfter = Period.parse(profile.getString("statusReviewAfter"));
+        LocalDate openingTomorrow = Fixtures.TODAY.plus(lead).plusDays(1).minus(statusAfter);
+        LocalDate anniversary = openingTomorrow.plus(statusAfter);
+        TestServices.sql("update decision set decided_on = ? where case_id = ?", openingTomorrow,
+                UUID.fromString(old.id()));
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        Api.as(Fixtures.OFFICER).queryParam("caseId", old.id()).get("/reviews").then().body("items.size()", equalTo(0));
+        Api.as(Fixtures.OFFICER).get("/cases/" + old.id()).then()
+                .body("allowedSteps", not(hasItem("RECORD_REVIEW_OUTCOME")))
+                // Soonest first: the anniversary is a lead time and a day away, the scheduled review months away.
+                .body("comingReviews.kind", equalTo(List.of("STATUS_REVIEW", "SCHEDULED")))
+                .body("comingReviews.find { it.kind == 'STATUS_REVIEW' }.dueOn", equalTo(anniversary.toString()))
+                .body("comingReviews.find { it.kind == 'STATUS_REVIEW' }.opensOn",
+                        equalTo(anniversary.minus(lead).toString()));
+
+        LocalDate openingToday = Fixtures.TODAY.plus(lead).minus(statusAfter);
+        TestServices.sql("update decision set decided_on = ? where case_id = ?", openingToday,
+                UUID.fromString(old.id()));
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        Api.as(Fixtures.OFFICER).queryParam("caseId", old.id()).queryParam("kind", "STATUS_REVIEW").get("/reviews")
+                .then().body("items.kind", equalTo(List.of("STATUS_REVIEW")))
+                .body("items[0].dueOn", equalTo(openingToday.plus(statusAfter).toString()))
+                .body("items[0].opensOn", equalTo(Fixtures.TODAY.toString()));
+        Api.as(Fixtures.OFFICER).get("/cases/" + old.id()).then()
+                .body("allowedSteps", hasItem("RECORD_REVIEW_OUTCOME"))
+                .body("comingReviews.kind", equalTo(List.of("SCHEDULED")));
     }
 
     @Test

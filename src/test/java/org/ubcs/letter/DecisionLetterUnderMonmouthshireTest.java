@@ -58,7 +58,6 @@ class DecisionLetterUnderMonmouthshireTest extends DecisionLetterScenario {
                             + "ôl cael eich llythyr.",
                     "gallwch ofyn i Ombwdsmon Gwasanaethau Cyhoeddus Cymru ymchwilio i'r mater."));
             assertSentences(english(version), List.of(
-                    "Monmouthshire County Council",
                     "Dear Rhian Customer,",
                     "What we will do",
                     "Please write to Rhian Evans, your single point of contact, at rhian.evans@example.gov.uk. "
@@ -69,7 +68,8 @@ class DecisionLetterUnderMonmouthshireTest extends DecisionLetterScenario {
                     "These arrangements start on " + en(TODAY) + ".",
                     "Please write to us by " + en(decided.challengeBy()) + ", explaining why you think it is wrong.",
                     "Our Customer Access Manager, who was not involved in the decision, will consider what you say",
-                    "you can ask the Public Services Ombudsman for Wales to look into it."));
+                    "you can ask the Public Services Ombudsman for Wales to look into it.",
+                    "Monmouthshire County Council"));
             assertNoBareAction(version);
         }
     }

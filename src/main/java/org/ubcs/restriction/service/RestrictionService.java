@@ -53,8 +53,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Restrictions: imposed under a case's decision or in an emergency, modified by new versions, lifted. Every change
- * passes the guards of {@link RestrictionGuards} and is audited in its own transaction.
+ * Restrictions: imposed with or under a case's decision or in an emergency, modified by new versions, lifted. Every
+ * change passes the guards of {@link RestrictionGuards}, is audited in the step's transaction and is told to the
+ * customer in a letter (the decision's, or one of its own).
  */
 @ApplicationScoped
 public class RestrictionService implements CaseClosedListener, DecisionRestrictions {

@@ -41,7 +41,17 @@ public interface PolicyConfig {
         /** The senior role that decides, as the council names it. */
         String decisionMakerLabel();
 
+        /** Who considers a challenge to a decision (an appeal), as the council names the role. */
         String appealReviewerLabel();
+
+        /** The appeal reviewer's title in Welsh, for the Welsh version of bilingual letters (English if absent). */
+        Optional<String> appealReviewerLabelCy();
+
+        /** The appeal reviewer's title as a version in this language gives it: Welsh where set, else English. */
+        default String appealReviewerLabel(LetterLanguage language) {
+            return language == LetterLanguage.CY ? appealReviewerLabelCy().orElse(appealReviewerLabel())
+                    : appealReviewerLabel();
+        }
 
         Period reviewInterval();
 

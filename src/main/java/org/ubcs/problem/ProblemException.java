@@ -70,6 +70,16 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(FieldError.field(pointer, message)));
     }
 
+    /**
+     * The same failure about a part of a larger body: each field pointer is prefixed (for example a restriction's
+     * {@code /startsOn} becomes {@code /restrictions/0/startsOn} in a decision).
+     */
+    public ProblemException at(String prefix) {
+        List<FieldError> moved = errors.stream().map(e -> e.pointer() == null ? e
+                : new FieldError(prefix + e.pointer(), e.parameter(), e.message())).toList();
+        return new ProblemException(type, getMessage(), moved, allowedSteps, rule);
+    }
+
     public ProblemType type() {
         return type;
     }

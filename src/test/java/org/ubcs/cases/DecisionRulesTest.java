@@ -85,6 +85,7 @@ class DecisionRulesTest {
             public Optional<String> councilNameCy() { return Optional.empty(); }
             public String decisionMakerLabel() { return "Decider"; }
             public String appealReviewerLabel() { return "Reviewer"; }
+            public Optional<String> appealReviewerLabelCy() { return Optional.empty(); }
             public Period reviewInterval() { return horizon; }
             public Period maxReviewHorizon() { return horizon; }
             public Period reviewPreparationLeadTime() { return Period.ofDays(7); }

@@ -413,8 +413,8 @@ class RegisterAppealTest {
 
     private static LetterView view(LetterLanguage language, String subject, String outcome) {
         return new LetterView(language.name().toLowerCase(), true, subject, "Cyngor", PERSON,
-                List.of("12 Hill Street"), "3 December 2026", null, "Reasons.", List.of(), null, null, null, null,
-                "24 December 2026", outcome, outcome != null && !"UPHELD".equals(outcome), "Ombwdsmon",
-                "https://www.lgo.org.uk", "one year", null, 15, true);
+                List.of("12 Hill Street"), "3 December 2026", null, "Reasons.", List.of(), List.of(), null, null,
+                null, null, "24 December 2026", outcome, outcome != null && !"UPHELD".equals(outcome), "Ombwdsmon",
+                "https://www.lgo.org.uk", "Director", "one year", null, 15, true);
     }
 }

@@ -27,6 +27,9 @@ public final class DecisionRules {
         if (!applying && draft.reviewOn() != null) {
             throw ProblemException.invalidField("/reviewOn", "must be absent when the policy is not applied");
         }
+        if (!applying && !draft.restrictions().isEmpty()) {
+            throw ProblemException.invalidField("/restrictions", "must be absent when the policy is not applied");
+        }
         if (decider.subject().equals(kase.referredBySubject)) {
             throw ProblemException.policyRule("DECIDER_IS_REFERRER",
                     "The officer who referred the case cannot decide it.");

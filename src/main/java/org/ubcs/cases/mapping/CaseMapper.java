@@ -106,7 +106,7 @@ public class CaseMapper {
     public DecisionDraft toDraft(DecisionInput input) {
         return new DecisionDraft(input.getOutcome(), input.getDecidedOn(), input.getReasons(),
                 map(input.getAgreedActions(), a -> new CaseForms.AgreedAction(a.getType(), a.getDetails())),
-                input.getCustomerToldOn(), input.getReviewOn());
+                input.getCustomerToldOn(), input.getReviewOn(), input.getRestrictions());
     }
 
     // ---- responses

@@ -36,6 +36,7 @@ import org.ubcs.cases.repository.DecisionRepository;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.customer.service.CustomerService;
 import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.domain.RestrictionFacts;
 import org.ubcs.letter.service.LetterService;
 import org.ubcs.notification.service.NotificationService;
 import org.ubcs.paging.Cursors;
@@ -92,6 +93,9 @@ public class CaseService {
 
     @Inject
     Instance<CaseClosedListener> closedListeners;
+
+    @Inject
+    DecisionRestrictions decisionRestrictions;
 
     @WithTransaction
     public Uni<CaseView> refer(Actor actor, ReferralDraft referral) {
@@ -214,7 +218,9 @@ public class CaseService {
             return decisions.persist(decision).call(cases::flush)
                     .call(() -> audit.record(actor, "DECISION_RECORDED", AuditEntityType.CASE, kase.id, kase.id,
                             List.of("decision", "status", "nextReviewOn")))
-                    .call(() -> tell(actor, kase, decision))
+                    .chain(() -> draft.restrictions().isEmpty() ? Uni.createFrom().item(List.<RestrictionFacts>of())
+                            : decisionRestrictions.imposeWithDecision(actor, kase, decision, draft.restrictions()))
+                    .call(restrictions -> tell(actor, kase, decision, restrictions))
                     .replaceWith(new CaseView(kase, decision));
         });
     }
@@ -253,14 +259,18 @@ public class CaseService {
     }
 
     /**
-     * The customer gets the decision letter (how to challenge it by when, in working days); those the profile names
-     * are told of a decision to apply the policy, with what they need to know and no more.
+     * The customer gets the decision letter: the restrictions it imposes, in plain words, then the agreed actions
+     * the decision maker described (an action's bare type is printed only when no restriction says more); how to
+     * challenge it by when, in working days. Those the profile names are told of a decision to apply the policy,
+     * with what they need to know and no more.
      */
-    private Uni<Void> tell(Actor actor, CaseEntity kase, DecisionEntity decision) {
+    private Uni<Void> tell(Actor actor, CaseEntity kase, DecisionEntity decision, List<RestrictionFacts> restrictions) {
         var profile = policy.profile();
-        List<String> actions = decision.agreedActions.items().stream().map(a -> a.details() == null
-                ? a.type().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
-                : a.details()).toList();
+        List<String> actions = decision.agreedActions.items().stream()
+                .filter(a -> a.details() != null || restrictions.isEmpty())
+                .map(a -> a.details() == null
+                        ? a.type().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                        : a.details()).toList();
         if (decision.outcome != DecisionOutcome.APPLY_POLICY) {
             return letters.issue(actor, LetterKind.DECISION_NOT_TO_APPLY, kase.customerId, kase.id,
                     new LetterFacts(kase.matter, decision.reasons, actions, null, null, null, null, null, null,
@@ -270,7 +280,7 @@ public class CaseService {
                 : days.plus(decision.customerToldOn, profile.appealWindowWorkingDays()))
                 .call(challengeBy -> letters.issue(actor, LetterKind.DECISION_TO_APPLY, kase.customerId, kase.id,
                         new LetterFacts(kase.matter, decision.reasons, actions, decision.decidedOn, null,
-                                decision.reviewOn, challengeBy, null, null, true)))
+                                decision.reviewOn, challengeBy, null, null, true, restrictions, List.of())))
                 .call(challengeBy -> notifications.notify("DECISION_TO_APPLY", decision.id.toString(),
                         profile.decisionNotifications(), kase.id, "A customer's contact is now managed under the policy",
                         "From " + decision.decidedOn + " the contact of the customer of case " + kase.id + " ("

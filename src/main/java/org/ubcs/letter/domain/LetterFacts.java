@@ -17,7 +17,24 @@ import java.util.List;
  * @param dueOn for an appeal acknowledgement, when the outcome is due
  * @param outcome for a review or appeal outcome, the outcome's name (CONTINUE, LIFT, UPHELD, DISMISSED...)
  * @param ombudsman whether to tell the customer they may go to the Ombudsman
+ * @param restrictions the restrictions the letter states (imposed, or as they are now), worded by the templates in
+ *        each language; listed before {@code actions}
+ * @param previous for a letter about a change: the restrictions as they were before it, or those that ended
  */
 public record LetterFacts(String matter, String why, List<String> actions, LocalDate startsOn, LocalDate endsOn,
-        LocalDate reviewOn, LocalDate challengeBy, LocalDate dueOn, String outcome, boolean ombudsman) {
+        LocalDate reviewOn, LocalDate challengeBy, LocalDate dueOn, String outcome, boolean ombudsman,
+        List<RestrictionFacts> restrictions, List<RestrictionFacts> previous) {
+
+    public LetterFacts {
+        actions = actions == null ? List.of() : actions;
+        restrictions = restrictions == null ? List.of() : List.copyOf(restrictions);
+        previous = previous == null ? List.of() : List.copyOf(previous);
+    }
+
+    /** Facts with no restriction to word. */
+    public LetterFacts(String matter, String why, List<String> actions, LocalDate startsOn, LocalDate endsOn,
+            LocalDate reviewOn, LocalDate challengeBy, LocalDate dueOn, String outcome, boolean ombudsman) {
+        this(matter, why, actions, startsOn, endsOn, reviewOn, challengeBy, dueOn, outcome, ombudsman, List.of(),
+                List.of());
+    }
 }

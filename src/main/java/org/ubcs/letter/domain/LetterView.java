@@ -18,7 +18,8 @@ import io.quarkus.qute.TemplateData;
  * @param date the date of the letter
  * @param matter the case's matter
  * @param why the reasons, the behaviour or the incident, in the words of the officer who recorded them
- * @param actions the restrictions or agreed actions, one line each
+ * @param actions the restrictions (worded in this language) and then the agreed actions, one line each
+ * @param previous for a letter about a change: the restrictions as they were, or those that ended, one line each
  * @param startsOn from when
  * @param endsOn until when (null: until reviewed or lifted)
  * @param reviewOn the review date
@@ -28,6 +29,7 @@ import io.quarkus.qute.TemplateData;
  * @param ombudsman whether to tell the customer they may go to the Ombudsman
  * @param ombudsmanName the Ombudsman's name in this language
  * @param ombudsmanUrl the Ombudsman's web address
+ * @param appealReviewer who considers a challenge, as the profile names the role in this language
  * @param retention how long personal information is kept after the case is closed, in words
  * @param reviewRequestAfter after how long the customer may ask for a review, in words (null: at any time)
  * @param appealDecisionWorkingDays within how many working days an appeal is decided (0: no appeal stage)
@@ -36,8 +38,9 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record LetterView(String language, boolean bilingual, String subject, String council, String customerName,
-        List<String> address, String date, String matter, String why, List<String> actions, String startsOn,
-        String endsOn, String reviewOn, String challengeBy, String dueOn, String outcome, boolean ombudsman,
-        String ombudsmanName, String ombudsmanUrl, String retention, String reviewRequestAfter,
+        List<String> address, String date, String matter, String why, List<String> actions, List<String> previous,
+        String startsOn, String endsOn, String reviewOn, String challengeBy, String dueOn, String outcome,
+        boolean ombudsman, String ombudsmanName, String ombudsmanUrl, String appealReviewer, String retention,
+        String reviewRequestAfter,
         int appealDecisionWorkingDays, boolean aboutRegister) {
 }

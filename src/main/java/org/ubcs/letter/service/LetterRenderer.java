@@ -14,6 +14,7 @@ import org.ubcs.api.model.LetterKind;
 import org.ubcs.api.model.LetterLanguage;
 import org.ubcs.letter.domain.LetterPage;
 import org.ubcs.letter.domain.LetterView;
+import org.ubcs.letter.domain.RestrictionWording;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -48,6 +49,7 @@ public class LetterRenderer {
         }
         for (LetterLanguage language : LetterLanguage.values()) {
             require(ROOT + code(language) + "/subjects.txt", missing);
+            require(restrictionId(language), missing);
             for (String format : FORMATS) {
                 for (LetterKind kind : LetterKind.values()) {
                     require(bodyId(kind, language, format), missing);
@@ -69,6 +71,19 @@ public class LetterRenderer {
     /** The subject line in one language. */
     public String subject(LetterKind kind, LetterLanguage language) {
         return template(ROOT + code(language) + "/subjects.txt").data("kind", kind).render().strip();
+    }
+
+    /**
+     * One restriction in plain words in one language, from the part {@code letters/<language>/parts/restriction.txt}:
+     * one paragraph, its line breaks and runs of spaces made single spaces. The letters print it as text, so the HTML
+     * version escapes it like any other value.
+     */
+    public String describe(RestrictionWording restriction, LetterLanguage language) {
+        return template(restrictionId(language)).data("r", restriction).render().replaceAll("\\s+", " ").strip();
+    }
+
+    private static String restrictionId(LetterLanguage language) {
+        return ROOT + code(language) + "/parts/restriction.txt";
     }
 
     /**

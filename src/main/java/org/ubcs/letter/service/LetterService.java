@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import org.ubcs.letter.domain.LetterEntity;
 import org.ubcs.letter.domain.LetterFacts;
 import org.ubcs.letter.domain.LetterView;
 import org.ubcs.letter.domain.LetterWording;
+import org.ubcs.letter.domain.RestrictionFacts;
+import org.ubcs.letter.domain.RestrictionWording;
 import org.ubcs.letter.repository.LetterRepository;
 import org.ubcs.policy.ActivePolicy;
 import org.ubcs.policy.PolicyConfig;
@@ -127,7 +130,9 @@ public class LetterService {
         List<LetterLanguage> languages = LetterRenderer.order(profile.letterLanguages());
         LocalDate dated = sentOn != null ? sentOn : clock.today();
         LetterRenderer.Rendered rendered = renderer.render(kind, languages, (language, subject) -> view(
-                language, languages.size() > 1, subject, to, dated, facts, profile, registerEntryId != null));
+                language, languages.size() > 1, subject, to, dated, facts, profile, registerEntryId != null,
+                restrictions -> restrictions.stream()
+                        .map(r -> renderer.describe(RestrictionWording.of(r, language), language)).toList()));
         LetterEntity letter = new LetterEntity();
         letter.id = UUID.randomUUID();
         letter.customerId = to.customerId();
@@ -212,7 +217,10 @@ public class LetterService {
     }
 
     private static LetterView view(LetterLanguage language, boolean bilingual, String subject, Recipient to,
-            LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile, boolean aboutRegister) {
+            LocalDate dated, LetterFacts facts, PolicyConfig.Profile profile, boolean aboutRegister,
+            Function<List<RestrictionFacts>, List<String>> worded) {
+        List<String> actions = new ArrayList<>(worded.apply(facts.restrictions()));
+        facts.actions().stream().filter(a -> a != null && !a.isBlank()).forEach(actions::add);
         PolicyConfig.Ombudsman ombudsman = profile.ombudsman();
         return new LetterView(
                 language.name().toLowerCase(Locale.ROOT),
@@ -224,8 +232,8 @@ public class LetterService {
                 LetterWording.date(dated, language),
                 blankToNull(facts.matter()),
                 blankToNull(facts.why()),
-                facts.actions() == null ? List.of()
-                        : facts.actions().stream().filter(a -> a != null && !a.isBlank()).toList(),
+                List.copyOf(actions),
+                worded.apply(facts.previous()),
                 LetterWording.date(facts.startsOn(), language),
                 LetterWording.date(facts.endsOn(), language),
                 LetterWording.date(facts.reviewOn(), language),
@@ -235,6 +243,7 @@ public class LetterService {
                 facts.ombudsman(),
                 ombudsman.name(language),
                 ombudsman.url(),
+                profile.appealReviewerLabel(language),
                 LetterWording.period(profile.retentionAfterClosure(), language),
                 LetterWording.period(profile.customerReviewRequestAfter(), language),
                 profile.appealWindowWorkingDays() == 0 ? 0 : profile.appealDecisionWorkingDays(),

@@ -1,7 +1,5 @@
 package org.ubcs.restriction.mapping;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +33,7 @@ import org.ubcs.api.model.Weekday;
 import org.ubcs.api.model.WitnessRequired;
 import org.ubcs.restriction.domain.RestrictionDraft;
 import org.ubcs.restriction.domain.RestrictionEntity;
+import org.ubcs.restriction.domain.RestrictionInputs;
 import org.ubcs.restriction.domain.RestrictionView;
 import org.ubcs.restriction.domain.Terms;
 
@@ -43,62 +42,18 @@ import org.ubcs.restriction.domain.Terms;
 public class RestrictionMapper {
 
     public RestrictionDraft toDraft(RestrictionInput input) {
-        return new RestrictionDraft(toTerms(input.getTerms()), input.getScope(), input.getStartsOn(),
-                input.getEndsOn(), input.getReasons(), list(input.getStatutoryServicesAffected()),
-                input.getLegalBasis(), input.getAdjustmentsOverride());
+        return RestrictionInputs.draft(input);
     }
 
     /** An emergency restriction's draft: the service sets its start (today) and scope (all matters). */
     public RestrictionDraft toDraft(EmergencyRestrictionInput input) {
-        return new RestrictionDraft(toTerms(input.getTerms()), RestrictionScope.ALL_MATTERS, null,
-                input.getEndsOn(), input.getReasons(), list(input.getStatutoryServicesAffected()),
+        return new RestrictionDraft(RestrictionInputs.terms(input.getTerms()), RestrictionScope.ALL_MATTERS, null,
+                input.getEndsOn(), input.getReasons(), RestrictionInputs.list(input.getStatutoryServicesAffected()),
                 input.getLegalBasis(), input.getAdjustmentsOverride());
     }
 
     public Terms toTerms(RestrictionTerms terms) {
-        if (terms instanceof SinglePointOfContact t) {
-            return new Terms.SinglePointOfContact(officer(t.getOfficer()),
-                    officer(t.getDeputy()));
-        }
-        if (terms instanceof ChannelLimit t) {
-            return new Terms.ChannelLimit(EnumSet.copyOf(t.getAllowedChannels()),
-                    t.getDedicatedEmailAddress());
-        }
-        if (terms instanceof TimeWindows t) {
-            return new Terms.TimeWindows(EnumSet.copyOf(t.getChannels()),
-                    t.getWindows().stream().map(RestrictionMapper::window).toList());
-        }
-        if (terms instanceof ContactCap t) {
-            return new Terms.ContactCap(t.getMaxContacts(), t.getPer(), t.getMaxCallMinutes());
-        }
-        if (terms instanceof MatterClosed t) {
-            return new Terms.MatterClosed(t.getAcknowledge());
-        }
-        if (terms instanceof WitnessRequired) {
-            return new Terms.WitnessRequired();
-        }
-        if (terms instanceof MeetingsByAppointment t) {
-            return new Terms.MeetingsByAppointment(t.getOffices());
-        }
-        if (terms instanceof NoFaceToFace) {
-            return new Terms.NoFaceToFace();
-        }
-        if (terms instanceof PremisesBan t) {
-            return new Terms.PremisesBan(List.copyOf(t.getPremises()));
-        }
-        if (terms instanceof ContactAgreement t) {
-            return new Terms.ContactAgreement(t.getTerms(), t.getAgreedOn());
-        }
-        if (terms instanceof CeaseAndDesist t) {
-            return new Terms.CeaseAndDesist(t.getIssuedOn(), t.getDetails());
-        }
-        if (terms instanceof Injunction t) {
-            return new Terms.Injunction(t.getCourt(), t.getReference(), t.getExpiresOn());
-        }
-        if (terms instanceof OtherRestriction t) {
-            return new Terms.Other(t.getDescription());
-        }
-        throw new IllegalArgumentException("Unknown restriction terms " + terms);
+        return RestrictionInputs.terms(terms);
     }
 
     public RestrictionTerms toApi(Terms terms) {
@@ -180,19 +135,9 @@ public class RestrictionMapper {
         return api;
     }
 
-    private static Terms.Officer officer(NamedOfficer officer) {
-        return officer == null ? null : new Terms.Officer(officer.getName(), officer.getEmail(), officer.getPhone());
-    }
-
     private static NamedOfficer officer(Terms.Officer officer) {
         return officer == null ? null
                 : new NamedOfficer(officer.name()).email(officer.email()).phone(officer.phone());
-    }
-
-    private static Terms.Window window(TimeWindow window) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        window.getDays().forEach(day -> days.add(DayOfWeek.valueOf(day.name())));
-        return new Terms.Window(days, LocalTime.parse(window.getFrom()), LocalTime.parse(window.getTo()));
     }
 
     private static TimeWindow window(Terms.Window window) {
@@ -204,9 +149,5 @@ public class RestrictionMapper {
     /** Channels in the contract's order, so a read shows them as they are listed everywhere. */
     private static Set<org.ubcs.api.model.Channel> ordered(Set<org.ubcs.api.model.Channel> channels) {
         return new java.util.LinkedHashSet<>(EnumSet.copyOf(channels));
-    }
-
-    private static List<String> list(List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
     }
 }

@@ -1,6 +1,7 @@
 package org.ubcs.restriction.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,13 +11,17 @@ import jakarta.inject.Inject;
 
 import org.ubcs.api.model.AuditEntityType;
 import org.ubcs.api.model.CaseStep;
+import org.ubcs.api.model.RestrictionInput;
 import org.ubcs.api.model.RestrictionScope;
 import org.ubcs.api.model.RestrictionState;
 import org.ubcs.audit.service.AuditService;
 import org.ubcs.time.LondonClock;
 import org.ubcs.calendar.service.CalendarService;
 import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.cases.domain.DecisionEntity;
 import org.ubcs.cases.service.CaseClosedListener;
+import org.ubcs.cases.service.DecisionRestrictions;
 import org.ubcs.cases.service.CaseService;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.service.CustomerService;
@@ -31,8 +36,10 @@ import org.ubcs.restriction.domain.RestrictionEntity;
 import org.ubcs.restriction.domain.RestrictionFilter;
 import org.ubcs.restriction.domain.RestrictionGuards;
 import org.ubcs.restriction.domain.RestrictionView;
-import org.ubcs.restriction.domain.TermsWording;
+import org.ubcs.restriction.domain.RestrictionInputs;
+import org.ubcs.restriction.domain.TermsFacts;
 import org.ubcs.letter.domain.LetterFacts;
+import org.ubcs.letter.domain.RestrictionFacts;
 import org.ubcs.letter.service.LetterService;
 import org.ubcs.notification.service.NotificationService;
 import org.ubcs.api.model.LetterKind;
@@ -46,11 +53,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Restrictions: imposed under a case's decision or in an emergency, modified by new versions, lifted. Every change
- * passes the guards of {@link RestrictionGuards} and is audited in its own transaction.
+ * Restrictions: imposed with or under a case's decision or in an emergency, modified by new versions, lifted. Every
+ * change passes the guards of {@link RestrictionGuards}, is audited in the step's transaction and is told to the
+ * customer in a letter (the decision's, or one of its own).
  */
 @ApplicationScoped
-public class RestrictionService implements CaseClosedListener {
+public class RestrictionService implements CaseClosedListener, DecisionRestrictions {
 
     @Inject
     Cursors cursors;
@@ -82,20 +90,69 @@ public class RestrictionService implements CaseClosedListener {
     @Inject
     NotificationService notifications;
 
+    /**
+     * A restriction imposed under the case's decision after the decision itself: the customer is told what was added
+     * in a RESTRICTIONS_CHANGED letter.
+     */
     @WithTransaction
     public Uni<RestrictionView> impose(Actor actor, UUID caseId, RestrictionDraft draft) {
         return cases.find(caseId).flatMap(kase -> {
             CaseProcedure.require(CaseStep.IMPOSE_RESTRICTION, kase);
-            checkDates(draft.startsOn(), draft.endsOn());
-            return cases.decisionOf(caseId).flatMap(decision -> {
-                DateOrder.follows("/startsOn", draft.startsOn(), "the decision", decision.decidedOn);
-                RestrictionEntity restriction = newVersion(actor, kase.customerId, draft);
-                restriction.caseId = caseId;
-                restriction.decisionId = decision.id;
-                return guardAndPersist(actor, restriction, draft, null, "RESTRICTION_IMPOSED")
-                        .map(saved -> new RestrictionView(saved, kase.nextReviewOn));
-            });
+            return cases.decisionOf(caseId).flatMap(decision -> imposeUnder(actor, kase, decision, draft))
+                    .call(saved -> changeLetter(actor, saved, "IMPOSED", List.of(TermsFacts.of(saved)), List.of(),
+                            saved.startsOn, saved.reasons))
+                    .map(saved -> new RestrictionView(saved, kase.nextReviewOn));
         });
+    }
+
+    /**
+     * The restrictions a decision carries, imposed in the decision's transaction by the same rules as {@link #impose}
+     * (the decision letter states them, so no letter of their own); the first refused refuses them all.
+     */
+    @Override
+    public Uni<List<RestrictionFacts>> imposeWithDecision(Actor actor, CaseEntity kase, DecisionEntity decision,
+            List<RestrictionInput> requested) {
+        List<RestrictionFacts> imposed = new ArrayList<>();
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (int i = 0; i < requested.size(); i++) {
+            String at = "/restrictions/" + i;
+            RestrictionInput input = requested.get(i);
+            done = done.chain(() -> Uni.createFrom().item(() -> RestrictionInputs.draft(input))
+                    .chain(draft -> imposeUnder(actor, kase, decision, draft))
+                    .onFailure(ProblemException.class).transform(e -> ((ProblemException) e).at(at))
+                    .invoke(saved -> imposed.add(TermsFacts.of(saved)))
+                    .replaceWithVoid());
+        }
+        return done.map(ignored -> List.copyOf(imposed));
+    }
+
+    private Uni<RestrictionEntity> imposeUnder(Actor actor, CaseEntity kase, DecisionEntity decision,
+            RestrictionDraft draft) {
+        checkDates(draft.startsOn(), draft.endsOn());
+        DateOrder.follows("/startsOn", draft.startsOn(), "the decision", decision.decidedOn);
+        RestrictionEntity restriction = newVersion(actor, kase.customerId, draft);
+        restriction.caseId = kase.id;
+        restriction.decisionId = decision.id;
+        return guardAndPersist(actor, restriction, draft, null, "RESTRICTION_IMPOSED");
+    }
+
+    /**
+     * The letter telling the customer of one restriction imposed, modified or lifted on its own: what it is now
+     * ({@code now}), what it was or what ended ({@code before}), from when and why. An addition or a change to a
+     * restriction under a decision can be challenged like the decision (by a date in working days from today, then
+     * the Ombudsman); a lifting, or a change to an emergency restriction, has nothing to challenge.
+     */
+    private Uni<UUID> changeLetter(Actor actor, RestrictionEntity about, String change, List<RestrictionFacts> now,
+            List<RestrictionFacts> before, LocalDate from, String why) {
+        boolean challengeable = !about.emergency && !"LIFTED".equals(change);
+        int window = policy.profile().appealWindowWorkingDays();
+        Uni<String> matter = about.caseId == null ? Uni.createFrom().nullItem()
+                : cases.findOrNull(about.caseId).map(kase -> kase == null ? null : kase.matter);
+        Uni<LocalDate> challengeBy = !challengeable || window == 0 ? Uni.createFrom().nullItem()
+                : calendar.current().map(days -> days.plus(clock.today(), window));
+        return matter.flatMap(matterName -> challengeBy.flatMap(by -> letters.issue(actor,
+                LetterKind.RESTRICTIONS_CHANGED, about.customerId, about.caseId, new LetterFacts(matterName, why,
+                        List.of(), from, null, null, by, null, change, challengeable, now, before))));
     }
 
     @WithTransaction
@@ -118,8 +175,8 @@ public class RestrictionService implements CaseClosedListener {
             restriction.assessmentDueOn = days.plus(today, policy.profile().emergencyAssessmentWorkingDays());
             return guardAndPersist(actor, restriction, onTheSpot, null, "EMERGENCY_RESTRICTION_IMPOSED");
         }).call(saved -> letters.issue(actor, LetterKind.EMERGENCY_RESTRICTION, customerId, null,
-                new LetterFacts(null, incident, List.of(TermsWording.describe(saved.terms)), saved.startsOn,
-                        saved.endsOn, null, saved.assessmentDueOn, null, null, false)))
+                new LetterFacts(null, incident, List.of(), saved.startsOn, saved.endsOn, null,
+                        saved.assessmentDueOn, null, null, false, List.of(TermsFacts.of(saved)), List.of())))
                 .map(saved -> new RestrictionView(saved, null));
     }
 
@@ -154,6 +211,8 @@ public class RestrictionService implements CaseClosedListener {
                     })
                     .call(() -> audit.record(actor, "RESTRICTION_SUPERSEDED", AuditEntityType.RESTRICTION, old.id,
                             old.caseId, List.of("supersededBy", "effectiveUntil")))
+                    .call(saved -> changeLetter(actor, saved, "MODIFIED", List.of(TermsFacts.of(saved)),
+                            List.of(TermsFacts.of(old)), saved.startsOn, saved.reasons))
                     .flatMap(saved -> reviewOn(saved).map(review -> new RestrictionView(saved, review)));
         });
     }
@@ -167,6 +226,8 @@ public class RestrictionService implements CaseClosedListener {
             return restrictions.flush()
                     .call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION, id,
                             restriction.caseId, List.of("lifting", "state")))
+                    .call(() -> changeLetter(actor, restriction, "LIFTED", List.of(),
+                            List.of(TermsFacts.of(restriction)), restriction.liftedOn, reasons))
                     .flatMap(flushed -> reviewOn(restriction))
                     .map(review -> new RestrictionView(restriction, review));
         });
@@ -209,8 +270,8 @@ public class RestrictionService implements CaseClosedListener {
             LocalDate today = clock.today();
             return cases.find(caseId)
                     .call(kase -> letters.issue(actor, LetterKind.LIFTING, kase.customerId, caseId, new LetterFacts(
-                            kase.matter, null, lifted.stream().map(r -> TermsWording.describe(r.terms)).toList(),
-                            today, null, null, null, null, null, false)))
+                            kase.matter, null, List.of(), today, null, null, null, null, null, false,
+                            lifted.stream().map(TermsFacts::of).toList(), List.of())))
                     .call(kase -> notifications.notify("RESTRICTIONS_LIFTED_WITH_CASE", caseId.toString(),
                             policy.profile().decisionNotifications(), caseId, "A customer's restrictions have ended",
                             "The case " + caseId + " (" + kase.department + ") was closed on " + today + " and its "

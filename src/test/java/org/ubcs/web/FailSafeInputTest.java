@@ -128,6 +128,17 @@ class FailSafeInputTest {
                 .body("errors[0].parameter", equalTo(parameter));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/customers?name=", "/reviews?kind=", "/reviews?state=&kind=SCHEDULED", "/audit-events?entityType=" })
+    void anEmptyQueryParameterIsRefusedNotReadAsNoFilter(String path) {
+        String parameter = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+        Api.malformedAs(path.startsWith("/customers") ? OFFICER : "POLICY_OWNER").urlEncodingEnabled(false).get(path).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ubcs:problem:validation"))
+                .body("errors[0].parameter", equalTo(parameter))
+                .body("errors[0].message", containsString("leave the parameter out"));
+    }
+
     @Test
     void ifMatchIsRequiredAndStarDoesNotOverwriteBlindly() {
         String id = Api.as(OFFICER).body("{\"fullName\":\"Star " + UUID.randomUUID() + "\"}").post("/customers").then()

@@ -43,7 +43,7 @@ public class DevEnvironmentConfigSourceFactory implements ConfigSourceFactory {
         if (isUnset(context, "quarkus.datasource.reactive.url") && isUnset(context, "quarkus.datasource.jdbc.url")
                 && zonkyOnClassPath()) {
             if (System.getProperty(STARTED) == null) {
-                EmbeddedPostgresLauncher.start(HOME.resolve("postgres"), POSTGRES_PORT);
+                EmbeddedPostgresLauncher.start(HOME.resolve("postgres"), POSTGRES_PORT); // prints why if it cannot
                 System.setProperty(STARTED, "true");
             }
             properties.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + POSTGRES_PORT + "/postgres");

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ubcs.devmode.DevKeys;
 import org.ubcs.support.Api;
+import org.ubcs.support.TemporaryFolders;
 import org.ubcs.support.TestServices;
 
 import io.restassured.RestAssured;
@@ -66,13 +67,13 @@ class DatabaseOutageIT {
     @BeforeAll
     static void startDatabaseAndService() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
-        dataDirectory = Files.createTempDirectory("ubcs-outage-pg");
+        dataDirectory = TemporaryFolders.createDeletedAtExit("ubcs-outage-pg");
         databasePort = TestServices.freePort();
         postgres = startPostgres();
         // support.Tokens signs with the key named by this property (TestServices.PRIVATE_KEY_PROPERTY) and caches the
         // tokens for the JVM: when another IT in this JVM made a key pair, trust that one, else make one.
         String signingKey = System.getProperty("ubcs.test.jwt-private-key");
-        Path keys = signingKey != null ? Path.of(signingKey).getParent() : Files.createTempDirectory("ubcs-outage-jwt");
+        Path keys = signingKey != null ? Path.of(signingKey).getParent() : TemporaryFolders.createDeletedAtExit("ubcs-outage-jwt");
         DevKeys.ensureKeyPair(keys);
         System.setProperty("ubcs.test.jwt-private-key", keys.resolve("private.pem").toString());
         int port = TestServices.freePort();
@@ -108,6 +109,9 @@ class DatabaseOutageIT {
         RestAssured.reset();
         if (postgres != null) {
             postgres.close();
+        }
+        if (dataDirectory != null) {
+            TemporaryFolders.delete(dataDirectory); // the server is stopped: its data can go now
         }
     }
 

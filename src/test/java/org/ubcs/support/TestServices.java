@@ -2,7 +2,6 @@ package org.ubcs.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -43,7 +42,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             // starts its own services for each test) must keep trusting them.
             String signingKey = System.getProperty(PRIVATE_KEY_PROPERTY);
             Path keys = signingKey != null ? Path.of(signingKey).getParent()
-                    : Files.createTempDirectory("ubcs-test-jwt");
+                    : TemporaryFolders.createDeletedAtExit("ubcs-test-jwt");
             DevKeys.ensureKeyPair(keys);
             System.setProperty(PRIVATE_KEY_PROPERTY, keys.resolve("private.pem").toString());
             int port = postgres.getPort();

@@ -5,10 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import org.ubcs.api.page.PageBody;
 
 /**
  * The layering of ENGINEERING.md, after quarkus-super-heroes rest-heroes: inside each capability a request reads
@@ -90,4 +96,15 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("a class-wide @WithTransaction makes every method a write; it is only acceptable on a "
                     + "service");
+
+    @ArchTest
+    static final ArchRule only_links_completes_a_page = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.ubcs.web.Links")
+            .and().resideOutsideOfPackage("org.ubcs.api..")
+            .should().callMethodWhere(DescribedPredicate.describe("a setter of a page's next or nextCursor",
+                    (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(PageBody.class)
+                            && List.of("next", "setNext", "nextCursor", "setNextCursor")
+                                    .contains(call.getName())))
+            .because("a page's next link and nextCursor are made together, in one place (Links.page), so no "
+                    + "list can give one without the other or build them differently");
 }

@@ -71,7 +71,7 @@ public class AppealResource implements AppealsApi {
         return service.list(new AppealFilter(state, caseId, dueWithinWorkingDays, overdue), cursor, limit)
                 .map(page -> {
                     AppealPage body = new AppealPage(page.map(a -> mapper.toApi(a, clock.today())).items());
-                    body.setNext(Links.next(uri, page.nextCursor()));
+                    Links.page(body, uri, page);
                     return Response.ok(body).build();
                 });
     }
@@ -117,7 +117,7 @@ public class AppealResource implements AppealsApi {
     public Uni<Response> listDecisions(Boolean appealWindowOpen, UUID caseId, String cursor, Integer limit) {
         return service.decisions(caseId, appealWindowOpen, cursor, limit).map(page -> {
             DecisionSummaryPage body = new DecisionSummaryPage(page.map(mapper::toApi).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

@@ -54,7 +54,7 @@ public class AuditResource implements AuditApi {
 
     private Response ok(Page<org.ubcs.audit.domain.AuditEventEntity> page) {
         AuditEventPage body = new AuditEventPage(page.map(mapper::toApi).items());
-        body.setNext(Links.next(uri, page.nextCursor()));
+        Links.page(body, uri, page);
         return Response.ok(body).build();
     }
 }

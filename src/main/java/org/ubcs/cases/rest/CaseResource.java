@@ -70,7 +70,7 @@ public class CaseResource implements CasesApi {
         return service.list(new CaseFilter(status, classification, department, customerId, reviewDueBefore), cursor,
                 limit).map(page -> {
                     CasePage body = new CasePage(page.map(mapper::toApi).items());
-                    body.setNext(Links.next(uri, page.nextCursor()));
+                    Links.page(body, uri, page);
                     return Response.ok(body).build();
                 });
     }

@@ -56,7 +56,7 @@ public class EvidenceResource implements EvidenceApi {
     public Uni<Response> listEvidence(UUID caseId, String cursor, Integer limit) {
         return service.list(caseId, cursor, limit).map(page -> {
             EvidenceEntryPage body = new EvidenceEntryPage(page.map(mapper::toApi).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

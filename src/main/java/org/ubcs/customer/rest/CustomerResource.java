@@ -67,7 +67,7 @@ public class CustomerResource implements CustomersApi {
         return service.search(new CustomerSearch(name, email, phone, postcode), cursor, limit)
                 .map(page -> {
                     CustomerPage body = new CustomerPage(page.map(mapper::toApi).items());
-                    body.setNext(Links.next(uri, page.nextCursor()));
+                    Links.page(body, uri, page);
                     return Response.ok(body).build();
                 });
     }

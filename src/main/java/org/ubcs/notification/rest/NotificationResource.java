@@ -36,7 +36,7 @@ public class NotificationResource implements NotificationsApi {
     public Uni<Response> listNotifications(NotificationState state, UUID caseId, String cursor, Integer limit) {
         return service.page(state, caseId, cursor, limit).map(page -> {
             NotificationPage body = new NotificationPage(page.map(mapper::toApi).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

@@ -50,7 +50,7 @@ public class ReadAndFileResource implements ReadAndFileApi {
                 .map(page -> {
                     ReadAndFileItemPage body = new ReadAndFileItemPage(
                             page.map(item -> mapper.toApi(item, clock.today())).items());
-                    body.setNext(Links.next(uri, page.nextCursor()));
+                    Links.page(body, uri, page);
                     return Response.ok(body).build();
                 });
     }

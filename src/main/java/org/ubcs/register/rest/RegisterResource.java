@@ -74,7 +74,7 @@ public class RegisterResource implements RegisterApi {
             Integer limit) {
         return service.list(new EntryFilter(state, customerId), cursor, limit).map(page -> {
             RegisterEntryPage body = new RegisterEntryPage(page.map(mapper::toSummary).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }
@@ -134,7 +134,7 @@ public class RegisterResource implements RegisterApi {
     public Uni<Response> listRegisterViews(UUID entryId, String viewer, String cursor, Integer limit) {
         return service.views(entryId, viewer, cursor, limit).map(page -> {
             RegisterViewPage body = new RegisterViewPage(page.map(mapper::toApi).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

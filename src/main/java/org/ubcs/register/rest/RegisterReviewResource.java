@@ -50,7 +50,7 @@ public class RegisterReviewResource implements RegisterReviewsApi {
     public Uni<Response> listRegisterReviews(RegisterReviewState state, UUID entryId, String cursor, Integer limit) {
         return service.list(state, entryId, cursor, limit).map(page -> {
             RegisterReviewPage body = new RegisterReviewPage(page.map(r -> mapper.toApi(r, clock.today())).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

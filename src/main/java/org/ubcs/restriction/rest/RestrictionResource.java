@@ -79,7 +79,7 @@ public class RestrictionResource implements RestrictionsApi {
         return service.list(new RestrictionFilter(customerId, caseId, state, emergency, assessmentOverdue), cursor,
                 limit).map(page -> {
                     RestrictionPage body = new RestrictionPage(page.map(this::toApi).items());
-                    body.setNext(Links.next(uri, page.nextCursor()));
+                    Links.page(body, uri, page);
                     return Response.ok(body).build();
                 });
     }

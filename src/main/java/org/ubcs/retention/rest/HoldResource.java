@@ -46,7 +46,7 @@ public class HoldResource implements RetentionApi {
     public Uni<Response> listCaseHolds(UUID caseId, String cursor, Integer limit) {
         return service.list(caseId, cursor, limit).map(page -> {
             CaseHoldPage body = new CaseHoldPage(page.map(mapper::toApi).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

@@ -57,7 +57,7 @@ public class ReviewResource implements ReviewsApi {
     public Uni<Response> listReviews(ReviewState state, ReviewKind kind, UUID caseId, String cursor, Integer limit) {
         return service.list(state, kind, caseId, cursor, limit).map(page -> {
             ReviewPage body = new ReviewPage(page.map(r -> mapper.toApi(r, clock.today())).items());
-            body.setNext(Links.next(uri, page.nextCursor()));
+            Links.page(body, uri, page);
             return Response.ok(body).build();
         });
     }

@@ -88,5 +88,8 @@ done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "the service is not ready"; exit 1; }
 echo "ready after ${SECONDS}s"
 
-echo "-- The journey (Node $("$CLIENT/node_modules/.bin/node" --version))"
-BASE_URL="http://127.0.0.1:$PORT" npm --prefix "$CLIENT" run --silent journey
+export BASE_URL="http://127.0.0.1:$PORT"
+echo "-- The README's first call (Node $("$CLIENT/node_modules/.bin/node" --version))"
+(cd "$CLIENT" && npm run --silent first-call)
+echo "-- The journey"
+(cd "$CLIENT" && npm run --silent journey)

@@ -6,7 +6,8 @@ import type { components, paths } from "./generated/api.d.ts";
 
 export type { components, paths };
 export type Schemas = components["schemas"];
-export type UbcsClient = Client<paths, "application/json">;
+// Any media type: answers are application/json, problems (the error of each call) application/problem+json.
+export type UbcsClient = Client<paths>;
 
 /** The roles a token's `groups` claim may hold. */
 export type Role =

@@ -3,7 +3,7 @@
 // restrictions; contact checks; an appeal lodged and decided; the letters read. Every answer is checked (status and
 // the key fields); the first that differs stops the journey with exit code 1.
 //
-//   BASE_URL=http://localhost:8080 node src/journey.ts
+//   BASE_URL=http://localhost:8080 npm run journey    (Node 22 from node_modules: it runs TypeScript as it is)
 //
 // Tokens, one per role: UBCS_TOKEN_<ROLE> (e.g. UBCS_TOKEN_DECISION_MAKER), else the file <ROLE>.jwt in TOKENS_DIR
 // (by default ~/.ubcs/dev/tokens, where dev mode writes them). The decision maker and the appeal reviewer must be

@@ -77,6 +77,12 @@ async function main(page: Page): Promise<void> {
   await page.locator(".auth-wrapper button.authorize").click();
   const dialog = page.locator(".dialog-ux .modal-ux");
   await dialog.waitFor();
+  // The dialog tells a newcomer where a token comes from: the dev-mode token files, and the identity provider.
+  const help = await dialog.innerText();
+  for (const words of ["~/.ubcs/dev/tokens/COMPLAINTS_OFFICER.jwt", "identity provider"]) {
+    check(help.includes(words), `the Authorize dialog mentions ${words}`, help);
+  }
+  ok("the Authorize dialog says where a token comes from (dev-mode files, the identity provider)");
   await dialog.locator("input").first().fill(token);
   await dialog.locator(".auth-btn-wrapper button.authorize").click();
   await dialog.locator(".auth-btn-wrapper button.btn-done").click();

@@ -27,6 +27,8 @@ const problems: string[] = [];
 const allowedHosts = new Set(["127.0.0.1", "localhost", "[::1]", new URL(baseUrl).hostname]);
 
 const userDataDir = mkdtempSync(join(tmpdir(), "ubcs-chromium-"));
+// Removed however the script ends, a failed browser launch included.
+process.on("exit", () => rmSync(userDataDir, { recursive: true, force: true }));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
@@ -174,7 +176,6 @@ try {
     problems.push(`screenshot failed: ${String(error)}`);
   }
   await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -25,79 +25,26 @@ DURATION=${DURATION:-30}
 PORT=${PORT:-18090}
 WORK=$(mktemp -d /tmp/ubcs-bench.XXXXXX)
 DB=ubcs_bench
-PASSWORD=bench-$RANDOM$RANDOM
 
 for tool in wrk pgbench psql openssl curl pg_ctlcluster; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install -y wrk postgresql postgresql-contrib)"; exit 1; }
 done
 
-section() { printf '\n==== %s ====\n' "$*"; }
 to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
          else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'
 }
 
-APP_PID=""
-STARTED_CLUSTER=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$STARTED_CLUSTER" ] && pg_ctlcluster 15 main stop || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-section "PostgreSQL"
-if ! pg_ctlcluster 15 main status >/dev/null 2>&1; then
-  pg_ctlcluster 15 main start
-  STARTED_CLUSTER=yes
-fi
-su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL
-drop database if exists $DB;
-drop role if exists ubcs_bench;
-create role ubcs_bench login password '$PASSWORD';
-create database $DB owner ubcs_bench;
-SQL
-export PGPASSWORD=$PASSWORD
-PSQL="psql -h 127.0.0.1 -U ubcs_bench -d $DB -v ON_ERROR_STOP=1"
-
-section "Production build"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
-
+source bench/lib.sh
+bench_database
+bench_build
 section "Signing key and a CONTACT_CENTRE token"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-NOW=$(date +%s)
-HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-token() { # $1 = subject, $2 = name, $3 = role
-  local payload signature
-  payload=$(printf '{"iss":"urn:ubcs:bench","aud":"unacceptable-behaviour-case-service","sub":"%s","name":"%s","groups":["%s"],"iat":%d,"exp":%d}' \
-    "$1" "$2" "$3" "$NOW" "$((NOW + 7200))" | b64url)
-  signature=$(printf '%s.%s' "$HEADER" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
-  printf '%s.%s.%s' "$HEADER" "$payload" "$signature"
-}
+bench_signing_key
 export TOKEN; TOKEN=$(token bench-centre "Bench Centre" CONTACT_CENTRE)
 # For the register: a field officer who looks it up, and an author and an approver for the format check.
 export FIELD_TOKEN; FIELD_TOKEN=$(token bench-field "Bench Field" FIELD_OFFICER)
 AUTHOR_TOKEN=$(token bench-register-author "Bench Author" COMPLAINTS_OFFICER)
 APPROVER_TOKEN=$(token bench-register-approver "Bench Approver" DECISION_MAKER)
-
-start_service() { # [NAME=value ...]: settings besides the database's and the token's
-  env "$@" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-  QUARKUS_DATASOURCE_USERNAME=ubcs_bench QUARKUS_DATASOURCE_PASSWORD="$PASSWORD" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=urn:ubcs:bench \
-    java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-  done
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null
-}
 
 section "Start the service (port $PORT)"
 start_service
@@ -170,8 +117,8 @@ if grep -q "Non-2xx" "$WORK/ceiling.txt"; then cat "$WORK/ceiling.txt"; echo "er
 CEILING=$(rps ceiling)
 
 section "Baseline: pgbench -S, $CLIENTS clients, ${DURATION}s, same database"
-pgbench -h 127.0.0.1 -U ubcs_bench -i -s 10 -q "$DB" > /dev/null 2>&1
-pgbench -h 127.0.0.1 -U ubcs_bench -S -c "$CLIENTS" -j 2 -T "$DURATION" "$DB" > "$WORK/pgbench.txt" 2>&1
+pgbench -h 127.0.0.1 -U "$DB" -i -s 10 -q "$DB" > /dev/null 2>&1
+pgbench -h 127.0.0.1 -U "$DB" -S -c "$CLIENTS" -j 2 -T "$DURATION" "$DB" > "$WORK/pgbench.txt" 2>&1
 TPS=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$WORK/pgbench.txt")
 
 section "Restart the service under stoke-on-trent (the profile that keeps the register)"

@@ -21,69 +21,25 @@ SAMPLE_SECONDS=${SAMPLE_SECONDS:-15}
 JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}
 WORK=$(mktemp -d /tmp/ubcs-retention-bench.XXXXXX)
 DB=ubcs_retention_bench
-PASSWORD=bench-$RANDOM$RANDOM
 
 for tool in psql openssl curl jcmd pg_ctlcluster; do
   command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
 done
 
-section() { printf '\n==== %s ====\n' "$*"; }
-APP_PID=""
+source bench/lib.sh
+CLEANUP_EXTRA='[ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true'
 SAMPLER_PID=""
-STARTED_CLUSTER=""
-cleanup() {
-  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$STARTED_CLUSTER" ] && pg_ctlcluster 15 main stop || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-section "PostgreSQL"
-if ! pg_ctlcluster 15 main status >/dev/null 2>&1; then
-  pg_ctlcluster 15 main start
-  STARTED_CLUSTER=yes
-fi
-su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL
-drop database if exists $DB;
-drop role if exists ubcs_retention_bench;
-create role ubcs_retention_bench login password '$PASSWORD';
-create database $DB owner ubcs_retention_bench;
-SQL
-export PGPASSWORD=$PASSWORD
-PSQL="psql -h 127.0.0.1 -U ubcs_retention_bench -d $DB -v ON_ERROR_STOP=1"
-
-section "Production build"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
+bench_database
+bench_build
 
 section "Signing key and a POLICY_OWNER token"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-NOW=$(date +%s)
-HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-PAYLOAD=$(printf '{"iss":"urn:ubcs:bench","aud":"unacceptable-behaviour-case-service","sub":"bench-owner","name":"Bench Owner","groups":["POLICY_OWNER"],"iat":%d,"exp":%d}' \
-  "$NOW" "$((NOW + 7200))" | b64url)
-TOKEN="$HEADER.$PAYLOAD.$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)"
+bench_signing_key
+TOKEN=$(token bench-owner "Bench Owner" POLICY_OWNER)
 
 section "Start the service (port $PORT; $JAVA_MEMORY)"
 # The job runs only when asked here, and notification delivery stays out of the measurement.
-UBCS_JOBS_REMOVE_EXPIRED_PERSONAL_DATA_CRON=off UBCS_JOBS_DELIVER_NOTIFICATIONS_CRON=off \
-QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-QUARKUS_DATASOURCE_USERNAME=ubcs_retention_bench QUARKUS_DATASOURCE_PASSWORD="$PASSWORD" \
-QUARKUS_HTTP_IDLE_TIMEOUT=6H \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=urn:ubcs:bench \
-  java $JAVA_MEMORY -Xlog:gc:file="$WORK/gc.log" -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null
+JAVA_OPTS="$JAVA_MEMORY -Xlog:gc:file=$WORK/gc.log" start_service UBCS_JOBS_REMOVE_EXPIRED_PERSONAL_DATA_CRON=off \
+  UBCS_JOBS_DELIVER_NOTIFICATIONS_CRON=off QUARKUS_HTTP_IDLE_TIMEOUT=6H
 
 section "Load $CASES closed cases past retention"
 START=$SECONDS

@@ -223,17 +223,7 @@ class StatisticsTest {
     @Test
     void countsReviewsHeldAndAppealsDecidedFromTheirRecordedDates() {
         String department = "Statistics Reviews " + UUID.randomUUID();
-        String customer = Fixtures.customer("Statistics Customer " + UUID.randomUUID());
-        ExtractableResponse<Response> created = Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer,
-                "\"UNREASONABLY_PERSISTENT\"").replace("\"Highways\"", "\"" + department + "\"")).post("/cases")
-                .then().statusCode(201).extract();
-        Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
-                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
-        kase = Fixtures.step(kase, Fixtures.DECIDER, "POST", "decision", Fixtures.decision("APPLY_POLICY",
-                Fixtures.TODAY.minusDays(1), Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusDays(5)));
+        Case kase = StatisticsCountsTest.appliedIn(department, Fixtures.TODAY.plusDays(5));
         Fixtures.runJob("OPEN_REVIEW_TASKS");
         ExtractableResponse<Response> task = Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id())
                 .get("/reviews").then().statusCode(200).extract();

@@ -63,10 +63,7 @@ class ContactCentreAnswersTest {
     /** Another case for the same customer, the policy applied. */
     private static Case appliedFor(String customerId, String matter) {
         Case kase = referredFor(customerId, matter);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
-                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        return Fixtures.applied(Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT));
+        return Fixtures.applied(Fixtures.assessed(kase));
     }
 
     private static long contacts(String customerId) {

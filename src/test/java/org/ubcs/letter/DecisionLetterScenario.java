@@ -40,10 +40,7 @@ abstract class DecisionLetterScenario {
         var created = Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer, "\"" + classification() + "\""))
                 .post("/cases").then().statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning",
-                Fixtures.WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        kase = Fixtures.assessed(kase);
         LocalDate reviewOn = TODAY.plusMonths(6);
         JsonPath decided = Api.as(Fixtures.DECIDER).header("If-Match", kase.etag())
                 .body(decisionWith(TODAY, reviewOn, restrictions()))

@@ -86,10 +86,7 @@ class DecisionWithRestrictionsTest {
         var created = Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer, "\"UNREASONABLY_PERSISTENT\""))
                 .post("/cases").then().statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning",
-                Fixtures.WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        kase = Fixtures.assessed(kase);
 
         Api.as(DECIDER).header("If-Match", kase.etag()).body(decision("APPLY_POLICY", channels("LETTER")))
                 .post("/cases/" + kase.id() + "/decision").then().statusCode(422)

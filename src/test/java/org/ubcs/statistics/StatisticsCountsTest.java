@@ -45,10 +45,7 @@ class StatisticsCountsTest {
                 "\"UNREASONABLY_PERSISTENT\"").replace("\"Highways\"", "\"" + department + "\"")).post("/cases")
                 .then().statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
-                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        kase = Fixtures.assessed(kase);
         return Fixtures.step(kase, Fixtures.DECIDER, "POST", "decision", Fixtures.decision("APPLY_POLICY",
                 Fixtures.TODAY.minusDays(1), Fixtures.TODAY.minusDays(1), reviewOn));
     }

@@ -32,10 +32,7 @@ class StatisticsSurviveRetentionTest {
         var created = Api.as(Fixtures.OFFICER).body(Fixtures.referralBody(customer, "\"UNREASONABLY_PERSISTENT\"")
                 .replace("\"Highways\"", "\"" + DEPARTMENT + "\"")).post("/cases").then().statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
-                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        kase = Fixtures.assessed(kase);
         kase = Fixtures.applied(kase);
         Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"WITNESS_REQUIRED\"}"));
         String etag = Api.as(Fixtures.OFFICER).get("/cases/" + kase.id()).then().extract().header("ETag");

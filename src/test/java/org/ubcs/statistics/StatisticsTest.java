@@ -86,10 +86,7 @@ class StatisticsTest {
 
     private static Case assessed(String classifications) {
         Case kase = referred(classifications);
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "POST", "prior-warning", Fixtures.WARNING_LETTER
-                .formatted(Fixtures.TODAY.minusDays(20), Fixtures.TODAY.minusDays(14)));
-        kase = Fixtures.step(kase, Fixtures.OFFICER, "PUT", "preconditions", Fixtures.ALL_PRECONDITIONS_MET);
-        return Fixtures.step(kase, Fixtures.OFFICER, "POST", "assessment", Fixtures.ASSESSMENT);
+        return Fixtures.assessed(kase);
     }
 
     /** Moves a case's referral, decision and restrictions' start back to the given days. */

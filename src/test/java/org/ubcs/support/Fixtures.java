@@ -83,8 +83,12 @@ public final class Fixtures {
 
     /** Referred, warned, preconditions met and assessed: ready for a decision (or, if complex, a conference). */
     public static Case assessed(String classifications) {
-        Case kase = referred(classifications);
-        kase = step(kase, OFFICER, "POST", "prior-warning",
+        return assessed(referred(classifications));
+    }
+
+    /** Takes a referred case through the prior warning, the preconditions and the assessment. */
+    public static Case assessed(Case referred) {
+        Case kase = step(referred, OFFICER, "POST", "prior-warning",
                 WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
         kase = step(kase, OFFICER, "PUT", "preconditions", ALL_PRECONDITIONS_MET);
         return step(kase, OFFICER, "POST", "assessment", ASSESSMENT);
@@ -117,10 +121,7 @@ public final class Fixtures {
         var created = Api.as(OFFICER).body(referralBody(customer, "\"UNREASONABLY_PERSISTENT\"")).post("/cases")
                 .then().statusCode(201).extract();
         Case kase = new Case(created.path("id"), created.header("ETag"), customer);
-        kase = step(kase, OFFICER, "POST", "prior-warning",
-                WARNING_LETTER.formatted(TODAY.minusDays(20), TODAY.minusDays(14)));
-        kase = step(kase, OFFICER, "PUT", "preconditions", ALL_PRECONDITIONS_MET);
-        return applied(step(kase, OFFICER, "POST", "assessment", ASSESSMENT));
+        return applied(assessed(kase));
     }
 
     /**

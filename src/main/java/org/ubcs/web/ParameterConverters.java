@@ -3,6 +3,7 @@ package org.ubcs.web;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,6 +29,14 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Integer.class) {
             return (ParamConverter<T>) converter(Integer::valueOf, "must be a whole number");
         }
+        if (rawType == Boolean.class) {
+            // Boolean.valueOf reads anything but "true" as false: "?overdue=yes" would quietly list the opposite.
+            return (ParamConverter<T>) converter(ParameterConverters::strictBoolean, "must be true or false");
+        }
+        if (rawType == OffsetDateTime.class) {
+            return (ParamConverter<T>) converter(OffsetDateTime::parse,
+                    "must be a date and time with its offset (YYYY-MM-DDThh:mm:ssZ)");
+        }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(LocalDate::parse, "must be a date (YYYY-MM-DD)");
         }
@@ -40,6 +49,14 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(value -> Enum.valueOf(type, value), "must be one of " + allowed);
         }
         return null;
+    }
+
+    private static Boolean strictBoolean(String value) {
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(value);
+        };
     }
 
     private static <T> ParamConverter<T> converter(Function<String, T> parse, String expectation) {

@@ -187,14 +187,14 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         // Exception messages may quote stored values, so only types and frames are logged.
-        LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), Failures.describe(e));
+        LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getRequestUri().getRawPath(), Failures.describe(e));
         return respond(base(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side; quote incident " + incident + " to the service desk.", uri));
     }
 
     /** The database cannot be reached just now ({@link DatabaseUnavailable} says which failures mean that). */
     private static Response serviceUnavailable(Throwable e, UriInfo uri) {
-        DatabaseUnavailable.log(uri.getPath(), e);
+        DatabaseUnavailable.log(uri.getRequestUri().getRawPath(), e);
         return Response.fromResponse(respond(base(ProblemType.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, uri)))
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.retryAfterSeconds()).build();
     }
@@ -319,7 +319,8 @@ public class ProblemMappers {
     }
 
     private static Problem base(ProblemType type, String detail, UriInfo uri) {
-        return Problems.of(type, detail, uri.getPath());
+        // The raw path: decoded, a path holding "%22" or "%00" is no longer the URI reference `instance` must be.
+        return Problems.of(type, detail, uri.getRequestUri().getRawPath());
     }
 
     private static ProblemError toApi(FieldError error) {

@@ -1,8 +1,13 @@
 package org.ubcs.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,12 +18,20 @@ import org.ubcs.text.TextHygiene;
 /**
  * Query parameters are single lines of text the service can store and compare, as body text is (TextHygiene), and
  * never empty: {@code ?kind=} is not "any kind" but a value nobody can be sure of, so it is refused rather than read
- * as no filter (leave the parameter out for that).
+ * as no filter (leave the parameter out for that). Percent-encoded bytes that are not UTF-8 are refused too: the
+ * decoder would quietly read them as U+FFFD, a value the caller never sent.
  */
 public class ParameterHygiene {
 
     @ServerRequestFilter
-    public void refuseUnstorableText(UriInfo uri) {
+    public void refuseUnstorableText(UriInfo uri, HttpHeaders headers) {
+        refuseMalformedUtf8(uri.getRequestUri().getRawQuery());
+        // An empty key would be read as no key: the create would run again on a retry the client thinks is safe.
+        List<String> keys = headers.getRequestHeader("Idempotency-Key");
+        if (keys != null && keys.stream().anyMatch(String::isBlank)) {
+            throw ProblemException.invalid(List.of(FieldError.parameter("Idempotency-Key",
+                    "must not be empty; leave the header out instead")));
+        }
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
             for (String value : parameter.getValue()) {
                 String problem = value.isEmpty() ? "must not be empty; leave the parameter out instead"
@@ -28,5 +41,53 @@ public class ParameterHygiene {
                 }
             }
         }
+    }
+
+    private static void refuseMalformedUtf8(String rawQuery) {
+        if (rawQuery == null) {
+            return;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (!isUtf8(pair)) {
+                throw ProblemException.invalid(List.of(FieldError.parameter(
+                        isUtf8(name) ? percentDecoded(name) : "(unreadable)", "must be percent-encoded UTF-8")));
+            }
+        }
+    }
+
+    private static boolean isUtf8(String raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(raw)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String percentDecoded(String raw) {
+        return new String(bytes(raw), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes a query part stands for: %XX as that byte, '+' as a space, anything else as its UTF-8. */
+    private static byte[] bytes(String raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            int c = raw.codePointAt(i);
+            if (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+                out.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 3;
+            } else {
+                out.writeBytes(Character.toString(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 }

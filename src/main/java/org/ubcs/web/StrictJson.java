@@ -1,6 +1,10 @@
 package org.ubcs.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Size;
@@ -10,14 +14,18 @@ import org.ubcs.text.TextHygiene;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -27,7 +35,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is read as the contract types it, strictly: a string is only a JSON string, a boolean only {@code true} or
  * {@code false}, a whole number never {@code 4.5} or {@code "4"}; an object may not name a key twice; and text is
- * refused if it could not be stored or read back as sent ({@link TextHygiene}).
+ * refused if it could not be stored or read back as sent ({@link TextHygiene}). Dates, times and UUIDs are JSON strings
+ * too, and get the same check, written exactly: Jackson trims them first, and {@code String.trim()} drops every
+ * control character, so {@code "2026-12-03\u001b"} would otherwise be read as a date.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -41,7 +51,44 @@ public class StrictJson implements ObjectMapperCustomizer {
                 mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
             }
         }
-        mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new Text(false)));
+        mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new Text(false))
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return EXACT.contains(description.getBeanClass()) ? new Exact(deserializer) : deserializer;
+                    }
+                }));
+    }
+
+    private static final Set<Class<?>> EXACT = Set.of(LocalDate.class, OffsetDateTime.class, UUID.class);
+
+    /** A date, time or UUID as the contract writes it: no control characters, no spaces around it. */
+    static final class Exact extends DelegatingDeserializer {
+
+        Exact(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Exact(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                String problem = TextHygiene.problem(text, false);
+                if (problem == null && !text.equals(text.strip())) {
+                    problem = "must not begin or end with spaces";
+                }
+                if (problem != null) {
+                    throw new RefusedTextException(parser, problem);
+                }
+            }
+            return super.deserialize(parser, context);
+        }
     }
 
     /** Strings: JSON strings only, checked for what cannot be stored; several lines only in free text. */

@@ -139,6 +139,65 @@ class FailSafeInputTest {
                 .body("errors[0].message", containsString("leave the parameter out"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/appeals?overdue=maybe,overdue", "/appeals?overdue=TRUE,overdue", "/restrictions?emergency=1,emergency",
+            "/decisions?appealWindowOpen=yes,appealWindowOpen" })
+    void aBooleanParameterIsOnlyTrueOrFalseNeverQuietlyFalse(String path, String parameter) {
+        Api.malformedAs("POLICY_OWNER").urlEncodingEnabled(false).get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:ubcs:problem:wrong-type"))
+                .body("errors[0].parameter", equalTo(parameter))
+                .body("errors[0].message", equalTo("must be true or false"));
+    }
+
+    @Test
+    void aDateTimeParameterWithoutItsTimeIsABadRequestNotANotFound() {
+        Api.malformedAs(OFFICER).get("/calendar/deadlines?at=2026-12-03&workingDays=15").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:ubcs:problem:wrong-type"))
+                .body("errors[0].parameter", equalTo("at"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "%ED%A0%80", "Ann%FFLee", "%C3", "%E2%82" })
+    void aQueryParameterThatIsNotUtf8IsRefusedNotReadAsAReplacementCharacter(String encoded) {
+        Api.malformedAs(OFFICER).urlEncodingEnabled(false).get("/customers?name=" + encoded).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:ubcs:problem:validation"))
+                .body("errors[0].parameter", equalTo("name"))
+                .body("errors[0].message", equalTo("must be percent-encoded UTF-8"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "2027-06-07\\u001b", "\\u00002027-06-07", " 2027-06-07", "2027-06-07\\t" })
+    void aDateIsReadExactlyNeverTrimmedOfControlCharactersOrSpaces(String escaped) {
+        long before = TestServices.count("select count(*) from calendar_override");
+        Api.malformedAs("POLICY_OWNER").body("{\"region\":\"SCOTLAND\",\"date\":\"" + escaped
+                + "\",\"kind\":\"ADD_HOLIDAY\",\"name\":\"Fair\"}").post("/calendar/overrides").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.pointer", hasItem("/date"));
+        assertEquals(before, TestServices.count("select count(*) from calendar_override"), "nothing is written");
+    }
+
+    @Test
+    void aUuidIsReadExactly() {
+        String customerId = Fixtures.customer("Exact Uuid");
+        Api.malformedAs(OFFICER).body("{\"customerId\":\"" + customerId + "\\u0007\",\"matter\":\"M\"}")
+                .post("/cases").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/customerId"));
+    }
+
+    @Test
+    void anEmptyIdempotencyKeyIsRefusedNotReadAsNoKey() {
+        long before = customers();
+        Api.malformedAs(OFFICER).header("Idempotency-Key", "").body("{\"fullName\":\"Empty Key\"}").post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("Idempotency-Key"));
+        assertEquals(before, customers(), "nothing is written");
+    }
+
+    @Test
+    void aProblemsInstanceIsTheRawPathAUriReference() {
+        Api.malformedAs(OFFICER).urlEncodingEnabled(false).get("/cases/%22x%22%00/evidence").then().statusCode(400)
+                .contentType("application/problem+json").body("instance", equalTo("/cases/%22x%22%00/evidence"));
+    }
+
     @Test
     void ifMatchIsRequiredAndStarDoesNotOverwriteBlindly() {
         String id = Api.as(OFFICER).body("{\"fullName\":\"Star " + UUID.randomUUID() + "\"}").post("/customers").then()

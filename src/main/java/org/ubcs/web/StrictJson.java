@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -37,7 +39,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * {@code false}, a whole number never {@code 4.5} or {@code "4"}; an object may not name a key twice; and text is
  * refused if it could not be stored or read back as sent ({@link TextHygiene}). Dates, times and UUIDs are JSON strings
  * too, and get the same check, written exactly: Jackson trims them first, and {@code String.trim()} drops every
- * control character, so {@code "2026-12-03\u001b"} would otherwise be read as a date.
+ * control character, so {@code "2026-12-03\u001b"} would otherwise be read as a date. An array the contract marks
+ * {@code uniqueItems} (a Java {@code Set}) may not repeat an item: the set would quietly drop the repeats, and so pass
+ * {@code maxItems} with more items than it allows.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -58,10 +62,45 @@ public class StrictJson implements ObjectMapperCustomizer {
                             BeanDescription description, JsonDeserializer<?> deserializer) {
                         return EXACT.contains(description.getBeanClass()) ? new Exact(deserializer) : deserializer;
                     }
+
+                    @Override
+                    public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                            CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return Set.class.isAssignableFrom(type.getRawClass()) ? new NoRepeats(deserializer) : deserializer;
+                    }
                 }));
     }
 
     private static final Set<Class<?>> EXACT = Set.of(LocalDate.class, OffsetDateTime.class, UUID.class);
+
+    /** A set, sent as an array without repeats. */
+    static final class NoRepeats extends DelegatingDeserializer {
+
+        NoRepeats(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new NoRepeats(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                return super.deserialize(parser, context);
+            }
+            JsonNode items = parser.readValueAsTree();
+            if (Set.copyOf(java.util.stream.StreamSupport.stream(items.spliterator(), false).toList()).size()
+                    != items.size()) {
+                throw new RefusedTextException(parser, "must not repeat an item");
+            }
+            try (JsonParser again = items.traverse(parser.getCodec())) {
+                again.nextToken();
+                return super.deserialize(again, context);
+            }
+        }
+    }
 
     /** A date, time or UUID as the contract writes it: no control characters, no spaces around it. */
     static final class Exact extends DelegatingDeserializer {

@@ -176,6 +176,14 @@ class FailSafeInputTest {
     }
 
     @Test
+    void aSetMayNotRepeatAnItemSoItCannotSlipPastItsLimit() {
+        refusedCustomer("{\"fullName\":\"Repeats\",\"communicationNeeds\":[" + "\"AUDIO\",".repeat(20) + "\"AUDIO\"]}",
+                "validation", "/communicationNeeds").body("errors[0].message", equalTo("must not repeat an item"));
+        refusedCustomer("{\"fullName\":\"Repeats\",\"communicationNeeds\":[\"AUDIO\",\"LARGE_PRINT\",\"AUDIO\"]}",
+                "validation", "/communicationNeeds");
+    }
+
+    @Test
     void aUuidIsReadExactly() {
         String customerId = Fixtures.customer("Exact Uuid");
         Api.malformedAs(OFFICER).body("{\"customerId\":\"" + customerId + "\\u0007\",\"matter\":\"M\"}")

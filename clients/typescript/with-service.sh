@@ -69,7 +69,7 @@ token() { # $1 = role; each role is a different person (the decision maker may n
   signature=$(printf '%s.%s' "$HEADER" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
   printf '%s.%s.%s' "$HEADER" "$payload" "$signature"
 }
-for role in COMPLAINTS_OFFICER DECISION_MAKER APPEAL_REVIEWER CONTACT_CENTRE; do
+for role in COMPLAINTS_OFFICER DECISION_MAKER APPEAL_REVIEWER POLICY_OWNER CONTACT_CENTRE LEGAL AUDITOR FIELD_OFFICER; do
   export "UBCS_TOKEN_$role=$(token "$role")"
 done
 

@@ -908,8 +908,13 @@ class KubernetesManifestsTest {
      * manifests through CI unnoticed.
      */
     private static String kubectl() {
+        String configured = System.getenv("KUBECTL");
+        if (configured != null && !configured.isBlank()) {
+            assertTrue(Files.isExecutable(Path.of(configured)), "KUBECTL is " + configured + ", which is not an"
+                    + " executable file; KubernetesManifestsTest renders k8s/ with `kubectl kustomize`");
+            return configured;
+        }
         List<String> candidates = new ArrayList<>();
-        Optional.ofNullable(System.getenv("KUBECTL")).ifPresent(candidates::add);
         for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             candidates.add(Path.of(directory, "kubectl").toString());
         }

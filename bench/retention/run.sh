@@ -17,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 CASES=${CASES:-1000000}
 PORT=${PORT:-18091}
 SAMPLE_SECONDS=${SAMPLE_SECONDS:-15}
-# As k8s/deployment.yaml: the heap is half of the container's 512 MiB.
+# As k8s/base/deployment.yaml: the heap is half of the container's 512 MiB.
 JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}
 WORK=$(mktemp -d /tmp/ubcs-retention-bench.XXXXXX)
 DB=ubcs_retention_bench

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
+import org.ubcs.support.PackagedService;
 import org.ubcs.support.RegisterFixtures;
 import org.ubcs.support.TestServices;
 
@@ -38,33 +42,44 @@ import io.restassured.RestAssured;
  */
 class TwoReplicasIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final List<String> JOBS = List.of("OPEN_REVIEW_TASKS", "HANDLE_OVERDUE_REVIEWS",
             "FLAG_OVERDUE_EMERGENCY_ASSESSMENTS", "CLOSE_APPEAL_WINDOWS", "FLAG_OVERDUE_APPEAL_DECISIONS",
             "FLAG_OVERDUE_SCREENING", "DELIVER_NOTIFICATIONS", "OPEN_REGISTER_REVIEWS",
             "FLAG_OVERDUE_REGISTER_REVIEWS");
 
-    record Replica(String name, int port, Process process, Path log) {
-    }
-
     private TestServices services;
     private Map<String, String> config;
-    private final List<Replica> replicas = new ArrayList<>();
+    private final List<PackagedService> replicas = new ArrayList<>();
 
     @BeforeEach
     void startOneDatabase() {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
+        PackagedService.assertJarBuilt();
         services = new TestServices();
         config = services.start();
     }
 
-    /** Two replicas on the test's database, each also given {@code settings} (system properties). */
-    private void startTwoReplicas(String prefix, Map<String, String> settings) throws IOException {
-        // Both at once: Flyway's lock must also let two replicas migrate one database together.
-        replicas.add(launch(prefix + "a", config, settings));
-        replicas.add(launch(prefix + "b", config, settings));
-        for (Replica replica : replicas) {
-            awaitReady(replica);
+    /**
+     * Two replicas on the test's database, each also given {@code settings} (system properties), started at the same
+     * moment (a barrier releases both processes together): Flyway's lock must let two replicas migrate one database
+     * together, as in a rollout of a new version with its migrations.
+     */
+    private void startTwoReplicas(String prefix, Map<String, String> settings) throws Exception {
+        Map<String, String> everyTwoSeconds = new java.util.LinkedHashMap<>(settings);
+        for (String job : JOBS) {
+            everyTwoSeconds.put("ubcs.jobs." + job.toLowerCase().replace('_', '-') + ".cron", "0/2 * * * * ?");
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<PackagedService>> starting = List.of(prefix + "a", prefix + "b").stream()
+                .map(name -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return PackagedService.launch("two-replicas-" + name, config, everyTwoSeconds, together);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })).toList();
+        starting.forEach(replica -> replicas.add(replica.join()));
+        for (PackagedService replica : replicas) {
+            replica.awaitReady(Duration.ofSeconds(120));
         }
         RestAssured.port = replicas.get(0).port();
     }
@@ -78,6 +93,57 @@ class TwoReplicasIT {
         if (services != null) {
             services.stop();
         }
+    }
+
+    /**
+     * A rollout's first pods, or a fresh installation: two replicas start at the same moment on one empty database.
+     * Flyway's lock (a PostgreSQL advisory lock) lets one migrate while the other waits, then finds the schema up to
+     * date. Both become ready, each migration in {@code db/migration} (SQL and Java) is applied exactly once and none
+     * failed, and both serve requests.
+     */
+    @Test
+    void twoReplicasStartingTogetherOnAnEmptyDatabaseApplyEachMigrationOnce() throws Exception {
+        assertEquals(0, TestServices.count("select count(*) from information_schema.tables "
+                + "where table_schema = 'public'"), "the database is empty");
+        Instant start = Instant.now();
+        startTwoReplicas("migrate-", Map.of());
+        Duration bothReady = Duration.between(start, Instant.now());
+
+        // The versions the build holds: SQL migrations and Java ones (db.migration.V6__...).
+        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
+        for (Path folder : List.of(Path.of("src", "main", "resources", "db", "migration"),
+                Path.of("src", "main", "java", "db", "migration"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V[0-9_]+__.*"))
+                        .forEach(name -> versions.add(name.substring(1, name.indexOf("__")).replace('_', '.')));
+            }
+        }
+        long migrations = versions.size();
+        assertTrue(migrations > 0, "migrations found");
+        assertEquals(0, TestServices.count("select count(*) from flyway_schema_history where not success"),
+                "failed migrations");
+        assertEquals(migrations, TestServices.count("select count(*) from flyway_schema_history "
+                + "where success and version is not null"), "migrations applied");
+        assertEquals(versions, new java.util.TreeSet<>(TestServices.query("select version from flyway_schema_history "
+                + "where version is not null group by version having count(*) = 1").stream().map(String::valueOf)
+                .toList()), "each version applied exactly once");
+        for (PackagedService replica : replicas) {
+            Api.as("COMPLAINTS_OFFICER").port(replica.port()).get("/customers").then().statusCode(200);
+            Api.as("COMPLAINTS_OFFICER").port(replica.port()).get("/policy-profile").then().statusCode(200);
+        }
+        // For the record: when each replica's Flyway connected, and what it did (one migrates, the other waits for
+        // Flyway's lock and finds the schema up to date).
+        Pattern flyway = Pattern.compile("\"timestamp\":\"([^\"]+)\".*\"loggerName\":\"org\\.flywaydb[^\"]*\".*?"
+                + "\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+        for (PackagedService replica : replicas) {
+            System.out.printf("%s: %s%n", replica.name(), Files.readString(replica.log()).lines().map(flyway::matcher)
+                    .filter(Matcher::find).filter(found -> found.group(2).startsWith("Database:")
+                            || found.group(2).startsWith("Successfully applied")
+                            || found.group(2).contains("up to date"))
+                    .map(found -> found.group(1) + " " + found.group(2).replace("\\\"", "")).toList());
+        }
+        System.out.printf("two replicas migrated an empty database together: %d migrations, each applied once; "
+                + "both ready %s after the start%n", migrations, bothReady);
     }
 
     @Test
@@ -204,7 +270,7 @@ class TwoReplicasIT {
     }
 
     private void assertEachReplicaKeptToItsScheduleWithoutError(Instant runByHand) throws IOException {
-        for (Replica replica : replicas) {
+        for (PackagedService replica : replicas) {
             for (String job : JOBS) {
                 // Each replica's own schedule kept firing after the runs by hand.
                 String lastRun = Api.as("AUDITOR").port(replica.port()).get("/jobs").then().statusCode(200)
@@ -257,45 +323,6 @@ class TwoReplicasIT {
                     joined(ids.stream().map(UUID.class::cast).toList()));
         }
         return TestServices.count(sql, parameter);
-    }
-
-    private static Replica launch(String name, Map<String, String> config, Map<String, String> settings)
-            throws IOException {
-        int port = TestServices.freePort();
-        Path log = Path.of("target", "two-replicas-" + name + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx384m");
-        config.forEach((key, value) -> {
-            if (!key.startsWith("mp.jwt.")) {
-                command.add("-D" + key + "=" + value);
-            }
-        });
-        command.add("-Dquarkus.http.port=" + port);
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        for (String job : JOBS) {
-            command.add("-Dubcs.jobs." + job.toLowerCase().replace('_', '-') + ".cron=0/2 * * * * ?");
-        }
-        command.add("-jar");
-        command.add(JAR.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // As production is configured: the identity provider's key and issuer from the environment.
-        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", config.get("mp.jwt.verify.publickey.location"));
-        builder.environment().put("MP_JWT_VERIFY_ISSUER", config.get("mp.jwt.verify.issuer"));
-        return new Replica(name, port, builder.start(), log);
-    }
-
-    private static void awaitReady(Replica replica) throws IOException {
-        awaitUntil("replica " + replica.name() + " is ready", Duration.ofSeconds(120), () -> {
-            if (!replica.process().isAlive()) {
-                fail("replica " + replica.name() + " exited; see " + replica.log());
-            }
-            try {
-                return given().port(replica.port()).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
     }
 
     private static void awaitUntil(String what, Duration timeout, BooleanSupplier done) {

@@ -210,7 +210,17 @@ class RestrictionTest {
         Api.as(OFFICER).get("/restrictions/" + v1).then().body("state", equalTo("SUPERSEDED"))
                 .body("supersededBy", equalTo(v2)).body("reasons", equalTo("Repeated abusive calls to several officers."));
         Api.as(OFFICER).get("/restrictions/" + v2 + "/versions").then().statusCode(200)
-                .body("items.id", contains(v1, v2)).body("items.state", contains("SUPERSEDED", "ACTIVE"));
+                .body("items.id", contains(v1, v2)).body("items.state", contains("SUPERSEDED", "ACTIVE"))
+                .body("nextCursor", nullValue());
+        // A page at a time, oldest first: the cursor of page one leads to version 2, and to nothing after it.
+        String cursor = Api.as(OFFICER).get("/restrictions/" + v2 + "/versions?limit=1").then().statusCode(200)
+                .body("items.id", contains(v1)).body("next", containsString("cursor=")).extract().path("nextCursor");
+        Api.as(OFFICER).get("/restrictions/" + v1 + "/versions?limit=1&cursor=" + cursor).then().statusCode(200)
+                .body("items.id", contains(v2)).body("nextCursor", nullValue());
+        // That cursor pages this restriction's history only.
+        String other = Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"WITNESS_REQUIRED\"}"));
+        Api.malformedAs(OFFICER).get("/restrictions/" + other + "/versions?cursor=" + cursor).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].parameter", equalTo("cursor"));
         String staleEtag = Api.as(OFFICER).get("/restrictions/" + v1).then().extract().header("ETag");
         Api.as(DECIDER).header("If-Match", staleEtag).body(modified).post("/restrictions/" + v1 + "/modification")
                 .then().statusCode(409).body("allowedSteps", hasSize(0));

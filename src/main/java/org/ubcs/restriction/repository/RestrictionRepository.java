@@ -27,6 +27,12 @@ public class RestrictionRepository implements PanacheRepositoryBase<RestrictionE
         return list("lineageId = ?1 order by versionNumber", lineageId);
     }
 
+    /** Up to {@code limit} versions of a lineage after version {@code afterVersion} (0: from the first). */
+    public Uni<List<RestrictionEntity>> lineagePage(UUID lineageId, long afterVersion, int limit) {
+        return find("lineageId = ?1 and versionNumber > ?2 order by versionNumber", lineageId, (int) afterVersion)
+                .page(0, limit).list();
+    }
+
     public Uni<List<RestrictionEntity>> page(RestrictionFilter filter, LocalDate today, Cursors.Key after, int limit) {
         PageQuery query = new PageQuery()
                 .filter("customerId = :customerId", "customerId", filter.customerId())

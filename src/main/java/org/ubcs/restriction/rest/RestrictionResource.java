@@ -94,9 +94,12 @@ public class RestrictionResource implements RestrictionsApi {
     @Override
     @RolesAllowed({ Roles.COMPLAINTS_OFFICER, Roles.DECISION_MAKER, Roles.APPEAL_REVIEWER, Roles.POLICY_OWNER,
             Roles.LEGAL })
-    public Uni<Response> listRestrictionVersions(UUID restrictionId) {
-        return service.versions(restrictionId)
-                .map(views -> Response.ok(new RestrictionPage(views.stream().map(this::toApi).toList())).build());
+    public Uni<Response> listRestrictionVersions(UUID restrictionId, String cursor, Integer limit) {
+        return service.versions(restrictionId, cursor, limit).map(page -> {
+            RestrictionPage body = new RestrictionPage(page.map(this::toApi).items());
+            Links.page(body, uri, page);
+            return Response.ok(body).build();
+        });
     }
 
     @Override

@@ -335,9 +335,19 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
                 .map(review -> new RestrictionView(restriction, review)));
     }
 
+    /** A page of the versions of the restriction this one belongs to, oldest first. */
     @WithSession
-    public Uni<List<RestrictionView>> versions(UUID id) {
-        return find(id).flatMap(restriction -> restrictions.lineage(restriction.lineageId)).flatMap(this::views);
+    public Uni<Page<RestrictionView>> versions(UUID id, String cursor, int limit) {
+        return find(id).flatMap(restriction -> {
+            // One collection per lineage: a cursor of one restriction's history does not page another's.
+            String collection = "restrictions/" + restriction.lineageId + "/versions";
+            return restrictions.lineagePage(restriction.lineageId, cursors.decodeSequence(collection, cursor), limit + 1)
+                    .flatMap(found -> {
+                        Page<RestrictionEntity> page = Page.of(found, limit,
+                                r -> cursors.encodeSequence(collection, r.versionNumber));
+                        return views(page.items()).map(views -> new Page<>(views, page.nextCursor()));
+                    });
+        });
     }
 
     @WithSession

@@ -1,12 +1,22 @@
 package org.ubcs.web;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,13 +29,26 @@ import org.ubcs.text.TextHygiene;
  * Query parameters are single lines of text the service can store and compare, as body text is (TextHygiene), and
  * never empty: {@code ?kind=} is not "any kind" but a value nobody can be sure of, so it is refused rather than read
  * as no filter (leave the parameter out for that). Percent-encoded bytes that are not UTF-8 are refused too: the
- * decoder would quietly read them as U+FFFD, a value the caller never sent.
+ * decoder would quietly read them as U+FFFD, a value the caller never sent. And a parameter the operation does not
+ * have is refused: {@code ?custmerId=} ignored would list every customer's records instead of one's.
  */
 public class ParameterHygiene {
 
+    /** The query parameters each resource method declares (on the generated interface it implements). */
+    private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
+
     @ServerRequestFilter
-    public void refuseUnstorableText(UriInfo uri, HttpHeaders headers) {
+    public void refuseUnstorableText(UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
         refuseMalformedUtf8(uri.getRequestUri().getRawQuery());
+        Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(),
+                method -> declaredQueryParameters(resource.getResourceClass(), method));
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!declared.contains(name)) {
+                throw ProblemException.invalid(List.of(FieldError.parameter(name,
+                        "is not a parameter of this operation" + (declared.isEmpty() ? ""
+                                : "; it takes " + String.join(", ", new TreeSet<>(declared))))));
+            }
+        }
         // An empty key would be read as no key: the create would run again on a retry the client thinks is safe.
         List<String> keys = headers.getRequestHeader("Idempotency-Key");
         if (keys != null && keys.stream().anyMatch(String::isBlank)) {
@@ -41,6 +64,30 @@ public class ParameterHygiene {
                 }
             }
         }
+    }
+
+    private static Set<String> declaredQueryParameters(Class<?> type, Method method) {
+        Set<String> names = new HashSet<>();
+        Deque<Class<?>> types = new ArrayDeque<>(List.of(type));
+        while (!types.isEmpty()) {
+            Class<?> candidate = types.poll();
+            try {
+                for (Parameter parameter : candidate.getDeclaredMethod(method.getName(), method.getParameterTypes())
+                        .getParameters()) {
+                    QueryParam query = parameter.getAnnotation(QueryParam.class);
+                    if (query != null) {
+                        names.add(query.value());
+                    }
+                }
+            } catch (NoSuchMethodException notHere) {
+                // declared further up
+            }
+            if (candidate.getSuperclass() != null) {
+                types.add(candidate.getSuperclass());
+            }
+            types.addAll(List.of(candidate.getInterfaces()));
+        }
+        return Set.copyOf(names);
     }
 
     private static void refuseMalformedUtf8(String rawQuery) {

@@ -192,6 +192,17 @@ class FailSafeInputTest {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotHaveIsRefusedNotIgnored() {
+        // Ignored, the misspelt filter would answer every customer's restrictions instead of one customer's.
+        Api.malformedAs(OFFICER).get("/restrictions?custmerId=" + UUID.randomUUID()).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:ubcs:problem:validation"))
+                .body("errors[0].parameter", equalTo("custmerId"))
+                .body("errors[0].message", containsString("customerId"));
+        Api.malformedAs(OFFICER).get("/policy-profile?verbose=true").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("verbose"));
+    }
+
+    @Test
     void anEmptyIdempotencyKeyIsRefusedNotReadAsNoKey() {
         long before = customers();
         Api.malformedAs(OFFICER).header("Idempotency-Key", "").body("{\"fullName\":\"Empty Key\"}").post("/customers")

@@ -149,7 +149,10 @@ function draftOf(op: Operation): fc.Arbitrary<Draft> {
   const path = fc.record(Object.fromEntries(pathParameters.map((p) => [p.name, parameterValues(p, op.path)])));
   const query = fc.tuple(...op.parameters.filter((p) => p.in === "query").map((p) =>
     fc.option(parameterValues(p, op.path), { freq: p.required ? 8 : 2 }).map((v) => (v === null ? [] : [[p.name, v]]))))
-    .map((pairs) => pairs.flat() as [string, string][]);
+    .map((pairs) => pairs.flat() as [string, string][])
+    // Now and then a parameter the operation does not have, as a misspelt filter: it must be refused, not ignored.
+    .chain((pairs) => fc.option(fc.constantFrom<[string, string]>(["custmerId", "x"], ["verbose", "true"]), { freq: 10 })
+      .map((stray) => (stray === null ? pairs : [...pairs, stray])));
   const keyParameter = op.parameters.find((p) => p.name === "Idempotency-Key");
   const idempotencyKey = keyParameter === undefined ? fc.constant(undefined)
     // Only what a header can carry: fetch refuses line breaks and other control characters before sending.
@@ -196,6 +199,9 @@ async function exchange(op: Operation, draft: Draft): Promise<Exchange> {
   const query = draft.query.length === 0 ? "" : `?${draft.query.map(([n, v]) => `${encode(n)}=${encode(v)}`).join("&")}`;
   const headers: Record<string, string> = {};
   const mustRefuse: string[] = [];
+  for (const [name] of draft.query) {
+    if (!op.parameters.some((p) => p.in === "query" && p.name === name)) mustRefuse.push(`${name}: not a parameter of ${op.id}`);
+  }
   for (const p of op.parameters.filter((p) => p.in !== "header")) {
     const given = p.in === "path" ? draft.path[p.name] : draft.query.find(([n]) => n === p.name)?.[1];
     if (given === undefined) {

@@ -57,6 +57,15 @@ export async function setUp(contract: Contract, send: Send, today: string): Prom
     { ...decision, decidedOn: today, customerToldOn: today, reviewOn: sixMonthsAfter(today) }, await etag(cases))).json;
   keep("decisionId", applied.decision.id);
 
+  // The matter closed, so that a letter about it is read and filed for screening. (No review task can be made
+  // here: a decision made today is reviewed in six months at the earliest.)
+  const closed = { ...example("POST", "/cases/{caseId}/restrictions"), terms: { type: "MATTER_CLOSED", acknowledge: true },
+    scope: "THIS_MATTER", startsOn: today };
+  await must(201, "DECISION_MAKER", "POST", `${cases}/restrictions`, closed);
+  const letter = await must(200, "CONTACT_CENTRE", "POST", "/contact-checks",
+    { customerId: customer.id, caseId, channel: "LETTER", record: true });
+  if (letter.json.readAndFileItemId === undefined) throw new Error(`set-up walk: a letter on the closed matter: ${letter.text}`);
+
   // An appeal against it; a second case, only referred, with a legal hold; an emergency restriction.
   const appeal = { ...example("POST", "/appeals"), decisionId: applied.decision.id, receivedOn: today };
   keep("appealId", (await must(201, "COMPLAINTS_OFFICER", "POST", "/appeals", appeal)).json.id);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
 import org.ubcs.support.Fixtures;
 import org.ubcs.support.Fixtures.Case;
+import org.ubcs.support.Metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,11 +72,16 @@ class JobsTest {
                 + "$$ begin raise exception 'refused by the test'; end $$; "
                 + "create trigger ubcs_test_poison before update on review for each row when (old.id = '" + badReview
                 + "') execute function ubcs_test_refuse()");
+        double withFailedItems = runs("completed_with_failed_items");
+        double itemsFailed = itemsFailed();
         try {
             for (int run = 0; run < 2; run++) {
                 Api.as("POLICY_OWNER").post("/jobs/HANDLE_OVERDUE_REVIEWS/runs").then().statusCode(200)
                         .body("failedItems", contains(badReview));
             }
+            // Operations see it too: two runs that left one item out each.
+            assertEquals(withFailedItems + 2, runs("completed_with_failed_items"));
+            assertEquals(itemsFailed + 2, itemsFailed());
             // The bad one is left as it was, nothing of it half-done; the good one is done.
             Api.as(Fixtures.OFFICER).get("/reviews/" + badReview).then().body("state", equalTo("OPEN"));
             Api.as(Fixtures.OFFICER).get("/cases/" + bad.id()).then().body("status", equalTo("POLICY_APPLIED"));
@@ -110,10 +116,15 @@ class JobsTest {
         }
         try {
             Fixtures.runJob("OPEN_REVIEW_TASKS"); // opening tasks inserts, and inserts are not refused
+            double stopped = runs("stopped");
+            double itemsFailed = itemsFailed();
             Api.as("POLICY_OWNER").post("/jobs/HANDLE_OVERDUE_REVIEWS/runs").then().statusCode(500)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:ubcs:problem:job-failed"))
                     .body("detail", containsString("HANDLE_OVERDUE_REVIEWS"));
+            // Operations see a stopped run, and the 20 items it left out before the one too many.
+            assertEquals(stopped + 1, runs("stopped"));
+            assertEquals(itemsFailed + 20, itemsFailed());
         } finally {
             sql("drop trigger ubcs_test_poison on review; drop function ubcs_test_refuse()");
         }
@@ -152,6 +163,14 @@ class JobsTest {
     private static String reviewOf(Case kase) {
         return Api.as(Fixtures.OFFICER).queryParam("caseId", kase.id()).get("/reviews").then()
                 .body("items", hasSize(1)).extract().path("items[0].id");
+    }
+
+    private static double runs(String outcome) {
+        return Metrics.value("ubcs_job_runs_total", "job", "HANDLE_OVERDUE_REVIEWS", "outcome", outcome);
+    }
+
+    private static double itemsFailed() {
+        return Metrics.value("ubcs_job_items_failed_total", "job", "HANDLE_OVERDUE_REVIEWS");
     }
 
     private RowSet<Row> sql(String statements) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.ubcs.support.Api;
+import org.ubcs.support.Metrics;
 import org.ubcs.support.RegisterFixtures;
 import org.ubcs.support.RegisterFixtures.Entry;
 import org.ubcs.support.StokeOnTrent;
@@ -64,6 +65,25 @@ class RegisterLookupTest {
                         contains("POSTCODE", "ADDRESS", "UPRN", "NAME_AND_DATE_OF_BIRTH"));
         lookUp("CONTACT_CENTRE", "{\"fullName\":\"Dale Harper\",\"dateOfBirth\":\"1971-03-03\",\"purpose\":\"CALL\"}")
                 .statusCode(200).body("matches.entryId", not(hasItem(entry.id())));
+    }
+
+    @Test
+    void everyLookupIsCountedByPurposeFoundOrNot() {
+        Entry entry = RegisterFixtures.approved();
+        double visits = Metrics.value("ubcs_register_lookups_total", "purpose", "VISIT");
+        double calls = Metrics.value("ubcs_register_lookups_total", "purpose", "CALL");
+
+        RegisterFixtures.lookUp(entry.postcode());
+        lookUp("FIELD_OFFICER", "{\"postcode\":\"" + RegisterFixtures.postcode() + "\",\"purpose\":\"VISIT\"}")
+                .statusCode(200).body("matches", empty());
+        lookUp("CONTACT_CENTRE", "{\"postcode\":\"" + entry.postcode() + "\",\"purpose\":\"CALL\"}")
+                .statusCode(200).body("matches.entryId", contains(entry.id()));
+        // Refused before it is looked up: not a lookup.
+        Api.malformedAs("FIELD_OFFICER").body("{\"purpose\":\"VISIT\"}").post("/register-lookups").then()
+                .statusCode(400);
+
+        assertEquals(visits + 2, Metrics.value("ubcs_register_lookups_total", "purpose", "VISIT"));
+        assertEquals(calls + 1, Metrics.value("ubcs_register_lookups_total", "purpose", "CALL"));
     }
 
     @Test

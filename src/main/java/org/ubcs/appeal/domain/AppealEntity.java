@@ -18,6 +18,7 @@ import org.ubcs.api.model.AppealOutcome;
 import org.ubcs.api.model.AppealState;
 import org.ubcs.api.model.Channel;
 import org.ubcs.security.Actor;
+import org.ubcs.time.LondonClock;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -81,5 +82,14 @@ public class AppealEntity extends PanacheEntityBase {
 
     public boolean decisionOverdueOn(LocalDate today) {
         return state == AppealState.LODGED && decisionDueOn != null && decisionDueOn.isBefore(today);
+    }
+
+    /**
+     * Whether its outcome was decided late: on a day (in London) after {@code decisionDueOn}, the day the outcome was
+     * due (the profile's working days from receipt), as {@link #decisionOverdueOn} would have flagged it that day.
+     */
+    public boolean decidedLate() {
+        return outcome != null && decisionDueOn != null
+                && decisionDueOn.isBefore(LocalDate.ofInstant(outcome.decidedAt(), LondonClock.LONDON));
     }
 }

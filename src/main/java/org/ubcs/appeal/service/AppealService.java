@@ -51,6 +51,7 @@ import org.ubcs.security.Actor;
 import org.ubcs.time.DateOrder;
 import org.ubcs.web.ETags;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -65,6 +66,9 @@ public class AppealService implements CalendarListener {
 
     @Inject
     Cursors cursors;
+
+    @Inject
+    AppealMetrics metrics;
 
     @Inject
     AppealRepository appeals;
@@ -258,21 +262,25 @@ public class AppealService implements CalendarListener {
                 });
     }
 
-    @WithTransaction
+    /** Decides the appeal; its transaction is opened here, not by an annotation, so it is counted after commit. */
     public Uni<AppealEntity> decide(Actor actor, UUID id, Long expectedVersion, AppealOutcome outcome,
             String reasons, LocalDate customerToldOn) {
-        return reviewerStep(actor, id, expectedVersion, CaseStep.DECIDE_APPEAL, "APPEAL_DECIDED", appeal -> {
-            checkToldOn(appeal, customerToldOn);
-            Uni<List<UUID>> lifted = outcome == AppealOutcome.UPHELD ? undo(actor, appeal, reasons)
-                    : Uni.createFrom().item(List.of());
-            return lifted.map(ids -> {
-                appeal.outcome = new AppealEntity.Outcome(outcome, reasons, customerToldOn, actor, clock.now(), ids);
-                appeal.state = AppealState.DECIDED;
-                return List.<String>of("outcome", "state");
-            }).call(changed -> tellOutcome(actor, appeal, outcome.name(), reasons,
-                    outcome != AppealOutcome.UPHELD))
-                    .call(changed -> notifyOutcome(appeal, outcome));
-        });
+        return Panache.withTransaction(() -> reviewerStep(actor, id, expectedVersion, CaseStep.DECIDE_APPEAL,
+                "APPEAL_DECIDED", appeal -> decision(actor, appeal, outcome, reasons, customerToldOn)))
+                .invoke(metrics::decided);
+    }
+
+    private Uni<List<String>> decision(Actor actor, AppealEntity appeal, AppealOutcome outcome, String reasons,
+            LocalDate customerToldOn) {
+        checkToldOn(appeal, customerToldOn);
+        Uni<List<UUID>> lifted = outcome == AppealOutcome.UPHELD ? undo(actor, appeal, reasons)
+                : Uni.createFrom().item(List.of());
+        return lifted.map(ids -> {
+            appeal.outcome = new AppealEntity.Outcome(outcome, reasons, customerToldOn, actor, clock.now(), ids);
+            appeal.state = AppealState.DECIDED;
+            return List.<String>of("outcome", "state");
+        }).call(changed -> tellOutcome(actor, appeal, outcome.name(), reasons, outcome != AppealOutcome.UPHELD))
+                .call(changed -> notifyOutcome(appeal, outcome));
     }
 
     /**

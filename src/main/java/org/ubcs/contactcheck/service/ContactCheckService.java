@@ -72,13 +72,17 @@ public class ContactCheckService {
     @Inject
     LondonClock clock;
 
+    @Inject
+    ContactCheckMetrics metrics;
+
     /** Answers the question without recording anything: the hot path, on the reactive client alone. */
     public Uni<Checked> check(Actor actor, ContactQuestionDraft draft) {
         return identify(actor, draft).flatMap(found -> (found.customer() == null
                 ? Uni.createFrom().item(found.unresolved())
                 : contactsInCapPeriods(found.customer(), draft.question(), readModel::contactsSince)
                         .map(counts -> answer(draft, found.customer(), counts)))
-                .map(outcome -> new Checked(outcome, found.precautions())));
+                .map(outcome -> new Checked(outcome, found.precautions())))
+                .invoke(checked -> metrics.answered(checked.outcome().answer().verdict()));
     }
 
     /**
@@ -122,12 +126,15 @@ public class ContactCheckService {
     public Uni<Checked> checkAndRecord(Actor actor, ContactQuestionDraft draft, Identified found) {
         if (found.customer() == null) {
             // nobody on record to count the contact against
-            return Uni.createFrom().item(new Checked(found.unresolved(), found.precautions()));
+            return Uni.createFrom().item(new Checked(found.unresolved(), found.precautions()))
+                    .invoke(checked -> metrics.answered(checked.outcome().answer().verdict()));
         }
+        // Counted once the contact is recorded (a replay of the same Idempotency-Key answers without coming here).
         return contacts.lockCustomer(found.customer().customerId())
                 .flatMap(locked -> contactsInCapPeriods(found.customer(), draft.question(), contacts::countSince))
                 .flatMap(counts -> record(actor, draft, answer(draft, found.customer(), counts)))
-                .map(outcome -> new Checked(outcome, found.precautions()));
+                .map(outcome -> new Checked(outcome, found.precautions()))
+                .invoke(checked -> metrics.answered(checked.outcome().answer().verdict()));
     }
 
     /** Every contact recorded for the customer, oldest first, in the caller's session (subject access). */

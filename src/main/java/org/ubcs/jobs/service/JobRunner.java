@@ -1,5 +1,6 @@
 package org.ubcs.jobs.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,10 +68,14 @@ public class JobRunner {
     @Inject
     Instance<JobFailureListener> failureListeners;
 
+    @Inject
+    JobMetrics metrics;
+
     private final Map<JobName, Run> lastRuns = new ConcurrentHashMap<>();
 
     void schedule(@Observes StartupEvent start) {
         for (ScheduledJob job : jobs) {
+            metrics.register(job.name());
             String cron = schedule(job.name());
             if (!"off".equalsIgnoreCase(cron)) {
                 Actor system = new Actor("system:scheduler", "Scheduled job " + job.name());
@@ -102,17 +107,28 @@ public class JobRunner {
         ScheduledJob job = jobs.stream().filter(j -> j.name() == name).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No job called " + name + "."));
         Instant started = clock.now();
+        long startedNanos = System.nanoTime();
         List<UUID> failed = new ArrayList<>();
         return batches(job, actor, failed)
                 .call(processed -> failed.isEmpty() ? Uni.createFrom().voidItem() : tell(name, failed, false))
                 .map(processed -> {
                     Run run = new Run(name, processed, List.copyOf(failed), started, clock.now());
                     lastRuns.put(name, run);
+                    metrics.ran(name, failed.isEmpty() ? JobMetrics.Outcome.COMPLETED
+                            : JobMetrics.Outcome.COMPLETED_WITH_FAILED_ITEMS, took(startedNanos), failed.size());
                     if (processed > 0 || !failed.isEmpty()) {
                         LOG.infof("Job %s processed %d items; %d failed", name, processed, failed.size());
                     }
                     return run;
-                }).onFailure().recoverWithUni(failure -> stopped(name, failed, failure));
+                }).onFailure().recoverWithUni(failure -> {
+                    metrics.ran(name, JobMetrics.Outcome.STOPPED, took(startedNanos), failed.size());
+                    return stopped(name, failed, failure);
+                });
+    }
+
+    /** Measured on the monotonic clock, which no clock adjustment moves. */
+    private static Duration took(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ubcs.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,9 @@ public class NotificationService {
 
     @Inject
     LondonClock clock;
+
+    @Inject
+    NotificationMetrics metrics;
 
     /**
      * Writes one notification per recipient, in the caller's transaction. The same event told twice (same kind and
@@ -111,6 +115,8 @@ public class NotificationService {
                         : Panache.withSession(() -> notifications.list("id in ?1", ids))
                                 .flatMap(claimed -> send(claimed))
                                 .flatMap(results -> Panache.withTransaction(() -> record(results)))
+                                // Counted after the commit: a result that failed to be recorded is attempted again.
+                                .invoke(outcomes -> outcomes.forEach(metrics::attempted))
                                 .replaceWith(ids.size()));
     }
 
@@ -141,9 +147,11 @@ public class NotificationService {
         return all.replaceWith(results);
     }
 
-    private Uni<Void> record(Map<UUID, String> results) {
+    /** Records each attempt's result; returns what came of each. */
+    private Uni<List<NotificationMetrics.Outcome>> record(Map<UUID, String> results) {
         Instant now = clock.now();
         return notifications.list("id in ?1", results.keySet()).flatMap(found -> {
+            List<NotificationMetrics.Outcome> outcomes = new ArrayList<>();
             for (NotificationEntity n : found) {
                 String error = results.get(n.id);
                 n.attempts++;
@@ -152,13 +160,16 @@ public class NotificationService {
                 if (error == null) {
                     n.state = NotificationState.SENT;
                     n.sentAt = now;
+                    outcomes.add(NotificationMetrics.Outcome.SENT);
                 } else if (n.attempts >= config.maxAttempts()) {
                     n.state = NotificationState.FAILED;
+                    outcomes.add(NotificationMetrics.Outcome.FAILED);
                 } else {
                     n.nextAttemptAt = now.plus(config.firstRetryAfter().multipliedBy(1L << (n.attempts - 1)));
+                    outcomes.add(NotificationMetrics.Outcome.RETRIED);
                 }
             }
-            return notifications.flush();
+            return notifications.flush().replaceWith(outcomes);
         });
     }
 }

@@ -41,6 +41,9 @@ public class RegisterLookupService {
     @Inject
     LondonClock clock;
 
+    @Inject
+    RegisterMetrics metrics;
+
     /** 400 naming each field that cannot be read, or when nothing is given to look up. */
     public static LookupKeys keys(LookupQuery query) {
         Recognised read = new Recognised();
@@ -87,7 +90,7 @@ public class RegisterLookupService {
                     entry.answer())).toList();
             return repository.logViews(matches.stream().map(Match::entryId).toList(), actor, purpose, via, clock.now())
                     .replaceWith(matches);
-        });
+        }).invoke(matches -> metrics.lookedUp(purpose));
     }
 
     private static List<RegisterMatchedBy> matchedBy(LookupKeys keys, RegisterLookupRepository.Found entry) {

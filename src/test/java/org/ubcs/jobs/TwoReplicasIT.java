@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +62,8 @@ class TwoReplicasIT {
      * together, as in a rollout of a new version with its migrations.
      */
     private void startTwoReplicas(String prefix, Map<String, String> settings) throws Exception {
+        assertEquals(0, TestServices.count("select count(*) from information_schema.tables "
+                + "where table_schema = 'public'"), "the database is empty");
         Map<String, String> everyTwoSeconds = new java.util.LinkedHashMap<>(settings);
         for (String job : JOBS) {
             everyTwoSeconds.put("ubcs.jobs." + job.toLowerCase().replace('_', '-') + ".cron", "0/2 * * * * ?");
@@ -82,6 +82,32 @@ class TwoReplicasIT {
             replica.awaitReady(Duration.ofSeconds(120));
         }
         RestAssured.port = replicas.get(0).port();
+        assertEachMigrationAppliedOnce();
+    }
+
+    /**
+     * Every test's pair is a rollout's first pods, or a fresh installation: two replicas started at the same moment
+     * on one empty database. Flyway's lock (a PostgreSQL advisory lock, taken per migration) lets one migrate while
+     * the other waits and then finds the schema up to date, or lets them share the work; either way each migration in
+     * {@code db/migration} (SQL and Java) is applied exactly once and none failed, and both became ready.
+     */
+    private static void assertEachMigrationAppliedOnce() throws IOException {
+        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
+        for (Path folder : List.of(Path.of("src", "main", "resources", "db", "migration"),
+                Path.of("src", "main", "java", "db", "migration"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V[0-9_]+__.*"))
+                        .forEach(name -> versions.add(name.substring(1, name.indexOf("__")).replace('_', '.')));
+            }
+        }
+        assertTrue(versions.size() > 0, "migrations found");
+        assertEquals(0, TestServices.count("select count(*) from flyway_schema_history where not success"),
+                "failed migrations");
+        assertEquals(versions, new java.util.TreeSet<>(TestServices.query("select version from flyway_schema_history "
+                + "where success and version is not null group by version having count(*) = 1").stream()
+                .map(String::valueOf).toList()), "each version applied exactly once");
+        assertEquals(versions.size(), TestServices.count("select count(*) from flyway_schema_history "
+                + "where success and version is not null"), "no version applied twice");
     }
 
     @AfterEach
@@ -93,57 +119,6 @@ class TwoReplicasIT {
         if (services != null) {
             services.stop();
         }
-    }
-
-    /**
-     * A rollout's first pods, or a fresh installation: two replicas start at the same moment on one empty database.
-     * Flyway's lock (a PostgreSQL advisory lock) lets one migrate while the other waits, then finds the schema up to
-     * date. Both become ready, each migration in {@code db/migration} (SQL and Java) is applied exactly once and none
-     * failed, and both serve requests.
-     */
-    @Test
-    void twoReplicasStartingTogetherOnAnEmptyDatabaseApplyEachMigrationOnce() throws Exception {
-        assertEquals(0, TestServices.count("select count(*) from information_schema.tables "
-                + "where table_schema = 'public'"), "the database is empty");
-        Instant start = Instant.now();
-        startTwoReplicas("migrate-", Map.of());
-        Duration bothReady = Duration.between(start, Instant.now());
-
-        // The versions the build holds: SQL migrations and Java ones (db.migration.V6__...).
-        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
-        for (Path folder : List.of(Path.of("src", "main", "resources", "db", "migration"),
-                Path.of("src", "main", "java", "db", "migration"))) {
-            try (Stream<Path> files = Files.list(folder)) {
-                files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V[0-9_]+__.*"))
-                        .forEach(name -> versions.add(name.substring(1, name.indexOf("__")).replace('_', '.')));
-            }
-        }
-        long migrations = versions.size();
-        assertTrue(migrations > 0, "migrations found");
-        assertEquals(0, TestServices.count("select count(*) from flyway_schema_history where not success"),
-                "failed migrations");
-        assertEquals(migrations, TestServices.count("select count(*) from flyway_schema_history "
-                + "where success and version is not null"), "migrations applied");
-        assertEquals(versions, new java.util.TreeSet<>(TestServices.query("select version from flyway_schema_history "
-                + "where version is not null group by version having count(*) = 1").stream().map(String::valueOf)
-                .toList()), "each version applied exactly once");
-        for (PackagedService replica : replicas) {
-            Api.as("COMPLAINTS_OFFICER").port(replica.port()).get("/customers").then().statusCode(200);
-            Api.as("COMPLAINTS_OFFICER").port(replica.port()).get("/policy-profile").then().statusCode(200);
-        }
-        // For the record: when each replica's Flyway connected, and what it did (one migrates, the other waits for
-        // Flyway's lock and finds the schema up to date).
-        Pattern flyway = Pattern.compile("\"timestamp\":\"([^\"]+)\".*\"loggerName\":\"org\\.flywaydb[^\"]*\".*?"
-                + "\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
-        for (PackagedService replica : replicas) {
-            System.out.printf("%s: %s%n", replica.name(), Files.readString(replica.log()).lines().map(flyway::matcher)
-                    .filter(Matcher::find).filter(found -> found.group(2).startsWith("Database:")
-                            || found.group(2).startsWith("Successfully applied")
-                            || found.group(2).contains("up to date"))
-                    .map(found -> found.group(1) + " " + found.group(2).replace("\\\"", "")).toList());
-        }
-        System.out.printf("two replicas migrated an empty database together: %d migrations, each applied once; "
-                + "both ready %s after the start%n", migrations, bothReady);
     }
 
     @Test

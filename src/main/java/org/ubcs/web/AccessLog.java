@@ -194,21 +194,9 @@ public class AccessLog {
 
     private static String methodPath(Class<?> type, Method method) {
         Path own = method.getAnnotation(Path.class);
-        if (own != null) {
-            return own.value();
+        if (own == null) {
+            own = ApiMethods.declaration(type, method).getAnnotation(Path.class);
         }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Class<?> api : c.getInterfaces()) {
-                try {
-                    Path path = api.getMethod(method.getName(), method.getParameterTypes()).getAnnotation(Path.class);
-                    if (path != null) {
-                        return path.value();
-                    }
-                } catch (NoSuchMethodException e) {
-                    // not declared by this interface
-                }
-            }
-        }
-        return "";
+        return own == null ? "" : own.value();
     }
 }

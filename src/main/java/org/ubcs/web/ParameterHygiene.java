@@ -6,8 +6,6 @@ import java.lang.reflect.Parameter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,24 +66,11 @@ public class ParameterHygiene {
 
     private static Set<String> declaredQueryParameters(Class<?> type, Method method) {
         Set<String> names = new HashSet<>();
-        Deque<Class<?>> types = new ArrayDeque<>(List.of(type));
-        while (!types.isEmpty()) {
-            Class<?> candidate = types.poll();
-            try {
-                for (Parameter parameter : candidate.getDeclaredMethod(method.getName(), method.getParameterTypes())
-                        .getParameters()) {
-                    QueryParam query = parameter.getAnnotation(QueryParam.class);
-                    if (query != null) {
-                        names.add(query.value());
-                    }
-                }
-            } catch (NoSuchMethodException notHere) {
-                // declared further up
+        for (Parameter parameter : ApiMethods.declaration(type, method).getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            if (query != null) {
+                names.add(query.value());
             }
-            if (candidate.getSuperclass() != null) {
-                types.add(candidate.getSuperclass());
-            }
-            types.addAll(List.of(candidate.getInterfaces()));
         }
         return Set.copyOf(names);
     }

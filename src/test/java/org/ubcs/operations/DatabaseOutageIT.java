@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ubcs.devmode.DevKeys;
 import org.ubcs.support.Api;
+import org.ubcs.support.PackagedService;
 import org.ubcs.support.TemporaryFolders;
 import org.ubcs.support.TestServices;
 
@@ -48,7 +50,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class DatabaseOutageIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path LOG = Path.of("target", "database-outage.log");
     private static final String OFFICER = "COMPLAINTS_OFFICER";
     /** Short, so that a timer left running by a failed acquisition would fire (and log) within the test. */
@@ -66,7 +67,7 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void startDatabaseAndService() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase, before this test");
+        PackagedService.assertJarBuilt();
         dataDirectory = TemporaryFolders.createDeletedAtExit("ubcs-outage-pg");
         databasePort = TestServices.freePort();
         postgres = startPostgres();
@@ -76,27 +77,26 @@ class DatabaseOutageIT {
         Path keys = signingKey != null ? Path.of(signingKey).getParent() : TemporaryFolders.createDeletedAtExit("ubcs-outage-jwt");
         DevKeys.ensureKeyPair(keys);
         System.setProperty("ubcs.test.jwt-private-key", keys.resolve("private.pem").toString());
-        int port = TestServices.freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.reactive.url=postgresql://localhost:" + databasePort + "/postgres",
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres",
-                "-Dubcs.database.acquisition-timeout=" + ACQUISITION_TIMEOUT.toMillis() + "ms",
-                "-Dquarkus.log.category.\"org.ubcs.problem.DatabaseUnavailable\".level=DEBUG"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + databasePort + "/postgres");
+        settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        settings.put("quarkus.datasource.username", "postgres");
+        settings.put("quarkus.datasource.password", "postgres");
+        settings.put("ubcs.database.acquisition-timeout", ACQUISITION_TIMEOUT.toMillis() + "ms");
+        settings.put("quarkus.log.category.\"org.ubcs.problem.DatabaseUnavailable\".level", "DEBUG");
         // No job fires on its own during the test: every request in the log is one this test made.
         for (String job : List.of("open-review-tasks", "handle-overdue-reviews", "flag-overdue-emergency-assessments",
                 "close-appeal-windows", "flag-overdue-appeal-decisions", "flag-overdue-screening",
                 "deliver-notifications")) {
-            command.add("-Dubcs.jobs." + job + ".cron=off");
+            settings.put("ubcs.jobs." + job + ".cron", "off");
         }
-        command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
-        // As production is configured: the identity provider's key and issuer from the environment.
-        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toUri().toString());
-        builder.environment().put("MP_JWT_VERIFY_ISSUER", TestServices.ISSUER);
-        service = builder.start();
-        RestAssured.port = port;
+        // As production is configured: the identity provider's key and issuer (PackagedService passes them in the
+        // environment).
+        PackagedService packaged = PackagedService.launch("database-outage", Map.of(
+                "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString(),
+                "mp.jwt.verify.issuer", TestServices.ISSUER), settings);
+        service = packaged.process();
+        RestAssured.port = packaged.port();
         awaitUntil("the service is ready", Duration.ofSeconds(90), () -> readiness() == 200);
     }
 

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# A large council's data (issue 15 §2): generates, set-based, 1,000,000 cases for 400,000 customers, 2,000,000
+# restrictions, 5,000,000 contacts, 100,000 register entries and their audit trail (bench/scale/generate.sql; SCALE
+# multiplies every count), then runs against the production jar, each figure beside its baseline in the same run:
+#   read   GET /cases/{id} for random existing cases with wrk, flat out; beside `pgbench -S` with as many clients.
+#   pages  the 10,000th page of GET /cases and of GET /audit-events against the first page (reached by following
+#          nextCursor: cursors are signed), p50/p99 of PAGE_REPEAT requests each and the ratio (target <= 1.5); then
+#          EXPLAIN ANALYZE of both pages' queries as the service words them, and of the row-value form.
+#   jobs   every scheduled job once through POST /jobs/{jobName}/runs as POLICY_OWNER: its time (target <= 10 s)
+#          and the heap after a full collection before and after.
+#
+#   bash bench/scale/run.sh                            # SCALE=1.0 RUNS="read pages jobs"
+#   SCALE=0.01 PAGES=100 bash bench/scale/run.sh        # a quick try
+#   REUSE_DATA=yes RUNS=pages bash bench/scale/run.sh   # the data already generated, kept from an earlier run
+#
+# Needs: Java 17 (jcmd), PostgreSQL 15 server with pgbench, wrk, python3, openssl, curl. Run as root (it starts the
+# Debian cluster with pg_ctlcluster and creates a database ubcs_scale_bench in it). The database is kept at the end,
+# for REUSE_DATA=yes and for EXPLAIN by hand; drop it with `su postgres -c "dropdb ubcs_scale_bench"`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+SCALE=${SCALE:-1.0}
+RUNS=${RUNS:-read pages jobs}
+DATES=${DATES:-array} # how JSON dates are written: array (as the service does) or iso
+CLIENTS=${CLIENTS:-16}
+DURATION=${DURATION:-30}
+PAGES=${PAGES:-10000}
+PAGE_REPEAT=${PAGE_REPEAT:-50}
+PORT=${PORT:-18092}
+REUSE_DATA=${REUSE_DATA:-no}
+# As k8s/base/deployment.yaml: the heap is half of the container's 512 MiB.
+JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}
+WORK=$(mktemp -d /tmp/ubcs-scale-bench.XXXXXX)
+DB=ubcs_scale_bench
+JOBS="OPEN_REVIEW_TASKS HANDLE_OVERDUE_REVIEWS FLAG_OVERDUE_EMERGENCY_ASSESSMENTS CLOSE_APPEAL_WINDOWS
+  FLAG_OVERDUE_APPEAL_DECISIONS FLAG_OVERDUE_SCREENING OPEN_REGISTER_REVIEWS FLAG_OVERDUE_REGISTER_REVIEWS
+  DELIVER_NOTIFICATIONS REMOVE_EXPIRED_PERSONAL_DATA"
+
+for tool in wrk pgbench psql python3 openssl curl jcmd pg_ctlcluster; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
+done
+
+source bench/lib.sh
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+seconds_since() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
+RESULTS=$WORK/results.txt
+result() { printf "$@" | tee -a "$RESULTS"; }
+
+if [ "$REUSE_DATA" = yes ]; then
+  section "PostgreSQL (keeping the data in $DB)"
+  if ! pg_ctlcluster 15 main status >/dev/null 2>&1; then pg_ctlcluster 15 main start; STARTED_CLUSTER=yes; fi
+  PASSWORD=bench-$RANDOM$RANDOM
+  su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"alter role $DB password '$PASSWORD'\""
+  export PGPASSWORD=$PASSWORD
+  PSQL="psql -h 127.0.0.1 -U $DB -d $DB -v ON_ERROR_STOP=1"
+else
+  bench_database
+fi
+bench_build
+section "Signing key and tokens"
+bench_signing_key
+OFFICER_TOKEN=$(token bench-officer "Bench Officer" COMPLAINTS_OFFICER)
+OWNER_TOKEN=$(token bench-owner "Bench Owner" POLICY_OWNER)
+API=http://127.0.0.1:$PORT
+
+# Every job only when asked (the jobs run measures them one by one); the Deployment's memory settings; a GC log for
+# the heap after a full collection.
+start() {
+  JAVA_OPTS="$JAVA_MEMORY -Xlog:gc:file=$WORK/gc.log" start_service QUARKUS_HTTP_IDLE_TIMEOUT=6H \
+    $(for job in $JOBS; do printf 'UBCS_JOBS_%s_CRON=off ' "$job"; done)
+}
+
+if [ "$REUSE_DATA" != yes ]; then
+  section "Start the service once on the empty database (Flyway makes the schema), then stop it"
+  start
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+
+  section "Generate the data (SCALE=$SCALE, load $(load))"
+  $PSQL -q -v scale="$SCALE" -v dates="$DATES" -f bench/scale/generate.sql | tee "$WORK/generate.txt"
+  result 'data generated (SCALE=%s): %s; load average %s\n' "$SCALE" \
+    "$(awk '$1 == "total" { print $2, $3 }' "$WORK/generate.txt")" "$(load)"
+fi
+
+section "Start the service ($JAVA_MEMORY)"
+start
+to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
+  awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+         else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'
+}
+
+if [[ " $RUNS " == *" read "* ]]; then
+  section "Reading a case: GET /cases/{id}, random existing ids, $CLIENTS connections, ${DURATION}s"
+  $PSQL -Atc "select id from policy_case where random() < 200000.0 / greatest((select count(*) from policy_case), 1)" \
+    > "$WORK/case-ids.txt"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $OFFICER_TOKEN" "$API/cases/$(head -n 1 "$WORK/case-ids.txt")"
+  read_run() {
+    IDS_FILE="$WORK/case-ids.txt" TOKEN=$OFFICER_TOKEN wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency \
+      -s bench/scale/read-case.lua "$API" > "$WORK/$1.txt"
+    if grep -q "Non-2xx" "$WORK/$1.txt"; then cat "$WORK/$1.txt"; echo "errors in the $1 run"; exit 1; fi
+  }
+  read_run read-warmup
+  read_run read
+  cat "$WORK/read.txt"
+  READ_LOAD=$(load)
+  section "Baseline: pgbench -S, $CLIENTS clients, ${DURATION}s, same database"
+  pgbench -h 127.0.0.1 -U "$DB" -i -s 10 -q "$DB" > /dev/null 2>&1
+  pgbench -h 127.0.0.1 -U "$DB" -S -c "$CLIENTS" -j 2 -T "$DURATION" "$DB" > "$WORK/pgbench.txt" 2>&1
+  TPS=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$WORK/pgbench.txt")
+  RPS=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$WORK/read.txt")
+  result 'read a case:  %s req/s   p50 %s ms   p99 %s ms   (%s cases; load %s)\n' "$RPS" \
+    "$(awk '$1 == "50%" { print $2 }' "$WORK/read.txt" | to_ms)" "$(awk '$1 == "99%" { print $2 }' "$WORK/read.txt" | to_ms)" \
+    "$($PSQL -Atc "select count(*) from policy_case")" "$READ_LOAD"
+  result 'pgbench -S:   %s tps   (the read reaches %s%% of it; load %s)\n' "$TPS" \
+    "$(awk -v a="$RPS" -v b="$TPS" 'BEGIN { printf "%.0f", 100 * a / b }')" "$(load)"
+fi
+
+if [[ " $RUNS " == *" pages "* ]]; then
+  for collection in cases audit-events; do
+    section "Deep pages: GET /$collection, page 1 and page $PAGES (limit 20), $PAGE_REPEAT requests each"
+    python3 bench/scale/pages.py "$API" "/$collection" "$OWNER_TOKEN" "$PAGES" "$PAGE_REPEAT" | tee "$WORK/$collection.txt"
+    v() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/$collection.txt"; }
+    result '%-13s page 1: p50 %s ms p99 %s ms; page %s: p50 %s ms p99 %s ms; ratio %s (target <= 1.5); walk %s s; load %s\n' \
+      "/$collection" "$(v page_1_p50_ms)" "$(v page_1_p99_ms)" "$PAGES" "$(v page_N_p50_ms)" "$(v page_N_p99_ms)" \
+      "$(v ratio_p50)" "$(v walk_s)" "$(load)"
+  done
+
+  section "Where the time goes: EXPLAIN ANALYZE of page $PAGES as the service asks for it, and in row-value form"
+  SKIP=$(( (PAGES - 1) * 20 - 1 ))
+  explain() { # $1 = table, $2 = time column, $3 = extra select list
+    local key
+    key=$($PSQL -Atc "select $2 || '|' || id from $1 order by $2, id offset $SKIP limit 1")
+    local at=${key%|*} id=${key#*|}
+    echo "-- $1, after ($at, $id): the service's condition"
+    $PSQL -c "explain (analyze, buffers, costs off) select * $3 from $1 where ($2 > '$at' or ($2 = '$at' and id > '$id'))
+      order by $2, id limit 20" | grep -E "Limit|Scan|Sort|Filter|Rows Removed|Index Cond|Buffers|Execution" | head -12
+    echo "-- $1: row-value condition (the proposal)"
+    $PSQL -c "explain (analyze, buffers, costs off) select * $3 from $1 where ($2, id) > ('$at', '$id')
+      order by $2, id limit 20" | grep -E "Limit|Scan|Sort|Filter|Rows Removed|Index Cond|Buffers|Execution" | head -12
+  }
+  explain policy_case created_at ", ubcs_case_held_by(id), ubcs_case_review_open(id), ubcs_case_reviews_opened(id, next_review_on)" \
+    | tee "$WORK/explain.txt"
+  explain audit_event occurred_at "" | tee -a "$WORK/explain.txt"
+fi
+
+if [[ " $RUNS " == *" jobs "* ]]; then
+  heap_after_gc() { # MiB of heap in use after a full collection, as the GC log says ("Pause Full ... 120M->30M(256M)")
+    jcmd "$APP_PID" GC.run >/dev/null
+    grep 'Pause Full (' "$WORK/gc.log" | tail -n 1 | sed -E 's/.*->([0-9]+)M.*/\1/'
+  }
+  for job in $JOBS; do
+    section "Job $job (load $(load))"
+    BEFORE=$(heap_after_gc)
+    START=$(date +%s.%N)
+    curl -sS -m 0 -X POST -H "Authorization: Bearer $OWNER_TOKEN" "$API/jobs/$job/runs" -o "$WORK/job.json" \
+      -w "%{http_code}" > "$WORK/job.status" || true
+    SECONDS_TAKEN=$(seconds_since "$START")
+    cat "$WORK/job.json"; echo
+    result '%-36s %7s s (HTTP %s)   heap after GC %s -> %s MiB   load %s   %s\n' "$job" "$SECONDS_TAKEN" \
+      "$(cat "$WORK/job.status")" "$BEFORE" "$(heap_after_gc)" "$(load)" \
+      "$(tr -d '\n' < "$WORK/job.json" | cut -c1-160)"
+  done
+fi
+
+section "Results"
+cat "$RESULTS"
+printf 'machine: %s cores, %s; load average at the end: %s (1, 5 and 15 minutes)\n' "$(nproc)" \
+  "$(java -version 2>&1 | head -n 1)" "$(load)"

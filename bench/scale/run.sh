@@ -3,8 +3,10 @@
 # restrictions, 5,000,000 contacts, 100,000 register entries and their audit trail (bench/scale/generate.sql; SCALE
 # multiplies every count), then runs against the production jar, each figure beside its baseline in the same run:
 #   read   GET /cases/{id} for random existing cases with wrk, flat out; beside `pgbench -S` with as many clients.
-#   pages  the 10,000th page of GET /cases and of GET /audit-events against the first page (reached by following
-#          nextCursor: cursors are signed), p50/p99 of PAGE_REPEAT requests each and the ratio (target <= 1.5); then
+#   pages  the 10,000th page of GET /cases and of GET /audit-events against the first page, p50/p99 of PAGE_REPEAT
+#          requests each and the ratio (target <= 1.5). Cursors are signed: WALK=yes follows nextCursor 10,000 times
+#          and times the walk; by default a filtered page's cursor seeds it and the walk's time is estimated from the
+#          time of every thousandth page (bench/scale/pages.py). Then
 #          EXPLAIN ANALYZE of both pages' queries as the service words them, and of the row-value form.
 #   jobs   every scheduled job once through POST /jobs/{jobName}/runs as POLICY_OWNER: its time (target <= 10 s)
 #          and the heap after a full collection before and after.
@@ -31,7 +33,7 @@ REUSE_DATA=${REUSE_DATA:-no}
 # As k8s/base/deployment.yaml: the heap is half of the container's 512 MiB.
 JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}
 WORK=$(mktemp -d /tmp/ubcs-scale-bench.XXXXXX)
-DB=ubcs_scale_bench
+DB=${DB:-ubcs_scale_bench}
 JOBS="OPEN_REVIEW_TASKS HANDLE_OVERDUE_REVIEWS FLAG_OVERDUE_EMERGENCY_ASSESSMENTS CLOSE_APPEAL_WINDOWS
   FLAG_OVERDUE_APPEAL_DECISIONS FLAG_OVERDUE_SCREENING OPEN_REGISTER_REVIEWS FLAG_OVERDUE_REGISTER_REVIEWS
   DELIVER_NOTIFICATIONS REMOVE_EXPIRED_PERSONAL_DATA"
@@ -111,17 +113,42 @@ if [[ " $RUNS " == *" read "* ]]; then
     "$(awk '$1 == "50%" { print $2 }' "$WORK/read.txt" | to_ms)" "$(awk '$1 == "99%" { print $2 }' "$WORK/read.txt" | to_ms)" \
     "$($PSQL -Atc "select count(*) from policy_case")" "$READ_LOAD"
   result 'pgbench -S:   %s tps   (the read reaches %s%% of it; load %s)\n' "$TPS" \
-    "$(awk -v a="$RPS" -v b="$TPS" 'BEGIN { printf "%.0f", 100 * a / b }')" "$(load)"
+    "$(awk -v a="$RPS" -v b="$TPS" 'BEGIN { printf "%.1f", 100 * a / b }')" "$(load)"
 fi
 
 if [[ " $RUNS " == *" pages "* ]]; then
+  # Page N's cursor: by walking (WALK=yes), or from a filtered page (by customer, or by entity) whose last item ends
+  # page S - 1 of the whole list, then walking from S to N (see pages.py).
+  seeds() { # $1 = table, $2 = time column, $3 = filter column, $4 = collection, $5 = filter parameter
+    $PSQL -q -At -F $'\t' <<SQL
+create temporary table o as
+select row_number() over (order by $2, id) as r, $3 as f,
+       row_number() over (partition by $3 order by $2, id) as j, count(*) over (partition by $3) as n
+from $1;
+create index on o (r) where r % 20 = 0 and j < n;
+select t.page, s.page, '/$4?$5=' || s.f || '&limit=' || s.j
+from (select distinct p as page from (select generate_series($STEP, $PAGES, $STEP) union select $PAGES) as g(p)
+      where p > 1) as t
+cross join lateral (select o.r / 20 + 1 as page, o.f, o.j from o
+                    where o.r % 20 = 0 and o.j < o.n and o.r <= (t.page - 1) * 20 order by o.r desc limit 1) as s
+order by t.page;
+SQL
+  }
+  STEP=$(( PAGES >= 10 ? PAGES / 10 : 1 ))
   for collection in cases audit-events; do
     section "Deep pages: GET /$collection, page 1 and page $PAGES (limit 20), $PAGE_REPEAT requests each"
-    python3 bench/scale/pages.py "$API" "/$collection" "$OWNER_TOKEN" "$PAGES" "$PAGE_REPEAT" | tee "$WORK/$collection.txt"
+    MODE=walk
+    if [ "${WALK:-no}" != yes ]; then
+      MODE=$WORK/$collection.seeds
+      if [ $collection = cases ]; then seeds policy_case created_at customer_id cases customerId > "$MODE"
+      else seeds audit_event occurred_at entity_id audit-events entityId > "$MODE"; fi
+    fi
+    python3 bench/scale/pages.py "$API" "/$collection" "$OWNER_TOKEN" "$PAGES" "$PAGE_REPEAT" "$MODE" \
+      | tee "$WORK/$collection.txt"
     v() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/$collection.txt"; }
-    result '%-13s page 1: p50 %s ms p99 %s ms; page %s: p50 %s ms p99 %s ms; ratio %s (target <= 1.5); walk %s s; load %s\n' \
+    result '%-13s page 1: p50 %s ms p99 %s ms; page %s: p50 %s ms p99 %s ms; ratio %s (target <= 1.5); walk to it %s s%s; load %s\n' \
       "/$collection" "$(v page_1_p50_ms)" "$(v page_1_p99_ms)" "$PAGES" "$(v page_N_p50_ms)" "$(v page_N_p99_ms)" \
-      "$(v ratio_p50)" "$(v walk_s)" "$(load)"
+      "$(v ratio_p50)" "$(v walk_s)$(v walk_estimate_s)" "$([ "$MODE" = walk ] || echo ' (estimated)')" "$(load)"
   done
 
   section "Where the time goes: EXPLAIN ANALYZE of page $PAGES as the service asks for it, and in row-value form"

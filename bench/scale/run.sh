@@ -6,7 +6,8 @@
 #   pages  the 10,000th page of GET /cases and of GET /audit-events against the first page, p50/p99 of PAGE_REPEAT
 #          requests each and the ratio (target <= 1.5). Cursors are signed: WALK=yes follows nextCursor 10,000 times
 #          and times the walk; by default a filtered page's cursor seeds it and the walk's time is estimated from the
-#          time of every thousandth page (bench/scale/pages.py). Then
+#          time of every thousandth page (bench/scale/pages.py; SEED_PAGES="9000 10000" to time fewer, since the
+#          walk from a seed to its page can be long; COLLECTIONS="audit-events" for one list only). Then
 #          EXPLAIN ANALYZE of both pages' queries as the service words them, and of the row-value form.
 #   jobs   every scheduled job once through POST /jobs/{jobName}/runs as POLICY_OWNER: its time (target <= 10 s)
 #          and the heap after a full collection before and after. RETENTION_ISO=yes then rewrites closedOn as ISO
@@ -141,15 +142,17 @@ select row_number() over (order by $2, id) as r, $3 as f,
 from $1;
 create index on o (r) where r % 20 = 0 and j < n;
 select t.page, s.page, '/$4?$5=' || s.f || '&limit=' || s.j
-from (select distinct p as page from (select generate_series($STEP, $PAGES, $STEP) union select $PAGES) as g(p)
-      where p > 1) as t
+from (select distinct p as page from (select unnest('{$SEED_PAGES}'::int[]) union select $PAGES) as g(p)
+      where p > 1 and p <= $PAGES) as t
 cross join lateral (select o.r / 20 + 1 as page, o.f, o.j from o
                     where o.r % 20 = 0 and o.j < o.n and o.r <= (t.page - 1) * 20 order by o.r desc limit 1) as s
 order by t.page;
 SQL
   }
   STEP=$(( PAGES >= 10 ? PAGES / 10 : 1 ))
-  for collection in cases audit-events; do
+  # The pages timed on the way (every tenth of the way by default): the walk's estimate is drawn through them.
+  SEED_PAGES=$(echo ${SEED_PAGES:-$(seq -s ' ' "$STEP" "$STEP" "$PAGES")} | tr ' ' ',')
+  for collection in ${COLLECTIONS:-cases audit-events}; do
     section "Deep pages: GET /$collection, page 1 and page $PAGES (limit 20), $PAGE_REPEAT requests each"
     MODE=walk
     if [ "${WALK:-no}" != yes ]; then

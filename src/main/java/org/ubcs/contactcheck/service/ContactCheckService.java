@@ -1,7 +1,6 @@
 package org.ubcs.contactcheck.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.ubcs.time.DateOrder;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /**
  * The contact check. Reading is the hot path and never opens an ORM session; recording the contact (which then
@@ -75,14 +75,21 @@ public class ContactCheckService {
     @Inject
     ContactCheckMetrics metrics;
 
-    /** Answers the question without recording anything: the hot path, on the reactive client alone. */
-    public Uni<Checked> check(Actor actor, ContactQuestionDraft draft) {
-        return identify(actor, draft).flatMap(found -> (found.customer() == null
-                ? Uni.createFrom().item(found.unresolved())
-                : contactsInCapPeriods(found.customer(), draft.question(), readModel::contactsSince)
-                        .map(counts -> answer(draft, found.customer(), counts)))
-                .map(outcome -> new Checked(outcome, found.precautions())))
-                .invoke(checked -> metrics.answered(checked.outcome().answer().verdict()));
+    /**
+     * Answers the question without recording anything: the hot path. One query on the reactive client, then pure
+     * rules, composed as Vert.x futures: no ORM session, and no Mutiny operator capturing the request's context at
+     * each step.
+     */
+    public Future<Checked> check(Actor actor, ContactQuestionDraft draft) {
+        return readModel.candidates(draft.who(), draft.question().at()).compose(candidates -> {
+            Identified found = identified(draft, candidates);
+            ContactOutcome outcome = found.customer() == null ? found.unresolved()
+                    : answer(draft, found.customer(), found.customer().contactsSince());
+            return precautions(actor, draft, found.customer()).map(precautions -> {
+                metrics.answered(outcome.answer().verdict());
+                return new Checked(outcome, precautions);
+            });
+        });
     }
 
     /**
@@ -95,26 +102,35 @@ public class ContactCheckService {
             // A contact is recorded once it has happened; checking ahead ("may they call on Tuesday?") records nothing.
             DateOrder.happened("/at", draft.question().at().toInstant(), clock.now(), clock.clockSkew());
         }
-        LocalDate day = draft.question().at().withZoneSameInstant(LondonClock.LONDON).toLocalDate();
-        return readModel.candidates(draft.who(), day).map(candidates -> {
-            if (candidates.isEmpty() && draft.who().customerId() != null) {
-                throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No customer with this id.",
-                        List.of(FieldError.field("/customerId", "no customer with this id")));
+        return Uni.createFrom().completionStage(() -> readModel.candidates(draft.who(), draft.question().at())
+                .compose(candidates -> {
+                    Identified found = identified(draft, candidates);
+                    return precautions(actor, draft, found.customer()).map(precautions -> new Identified(
+                            found.customer(), found.unresolved(), precautions));
+                }).toCompletionStage());
+    }
+
+    /**
+     * The one customer the identifiers lead to, or the answer when they lead to nobody or to several people. An id
+     * that names no customer, or a case that is not theirs, is refused: either would otherwise match no restriction
+     * and be answered ALLOW.
+     */
+    private static Identified identified(ContactQuestionDraft draft, List<Candidate> candidates) {
+        if (candidates.isEmpty() && draft.who().customerId() != null) {
+            throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "No customer with this id.",
+                    List.of(FieldError.field("/customerId", "no customer with this id")));
+        }
+        if (candidates.size() == 1) {
+            UUID caseId = draft.question().caseId();
+            if (caseId != null && !candidates.get(0).hasCase(caseId)) {
+                throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "This customer has no case "
+                        + "with this id.", List.of(FieldError.field("/caseId", "no case of this customer with "
+                                + "this id")));
             }
-            if (candidates.size() == 1) {
-                UUID caseId = draft.question().caseId();
-                if (caseId != null && !candidates.get(0).hasCase(caseId)) {
-                    // A case id mistyped or copied from someone else would otherwise match no restriction: ALLOW.
-                    throw ProblemException.withErrors(ProblemType.UNKNOWN_REFERENCE, "This customer has no case "
-                            + "with this id.", List.of(FieldError.field("/caseId", "no case of this customer with "
-                                    + "this id")));
-                }
-                return new Identified(candidates.get(0), null, List.of());
-            }
-            ContactRules.Answer answer = candidates.isEmpty() ? ContactRules.unknownPerson() : ContactRules.ambiguous();
-            return new Identified(null, new ContactOutcome(answer, null, List.of(), null, null), List.of());
-        }).flatMap(found -> precautions(actor, draft, found.customer())
-                .map(precautions -> new Identified(found.customer(), found.unresolved(), precautions)));
+            return new Identified(candidates.get(0), null, List.of());
+        }
+        ContactRules.Answer answer = candidates.isEmpty() ? ContactRules.unknownPerson() : ContactRules.ambiguous();
+        return new Identified(null, new ContactOutcome(answer, null, List.of(), null, null), List.of());
     }
 
     /**
@@ -159,17 +175,18 @@ public class ContactCheckService {
      * line at the postcode); for a caller who is not one customer on record, about the name and postcode they gave.
      * Each is logged as a view. Where the profile keeps no register, nothing is asked at all.
      */
-    private Uni<List<RegisterLookupService.Match>> precautions(Actor actor, ContactQuestionDraft draft,
+    private Future<List<RegisterLookupService.Match>> precautions(Actor actor, ContactQuestionDraft draft,
             Candidate customer) {
         if (!policy.profile().registerUsed()) {
-            return Uni.createFrom().item(List.of());
+            return Future.succeededFuture(List.of());
         }
         // Customers have no date of birth on record, so a name is only matched at a postcode.
         LookupKeys keys = customer != null
                 ? new LookupKeys(customer.postcodeKey(), Identifiers.addressKey(customer.addressLine1()), null,
                         customer.customerId(), customer.nameKey(), null)
                 : new LookupKeys(draft.who().postcodeKey(), null, null, null, draft.who().nameKey(), null);
-        return register.about(actor, keys, purpose(draft.question().channel()), RegisterViewVia.CONTACT_CHECK);
+        return Future.fromCompletionStage(register.about(actor, keys, purpose(draft.question().channel()),
+                RegisterViewVia.CONTACT_CHECK).subscribeAsCompletionStage());
     }
 
     /** Why the register was read, from how the person is in contact: a call, a meeting, or otherwise. */

@@ -52,6 +52,11 @@ public class CaseEntity extends PanacheEntityBase {
     public CaseForms.CaseConference caseConference;
     @JdbcTypeCode(SqlTypes.JSON)
     public CaseForms.Closure closure;
+    /**
+     * The day it was closed, the closure form's date as a column: SQL compares, orders and indexes it (the form's
+     * JSON holds the date as Hibernate writes a LocalDate, an array). Written with {@link #closure}.
+     */
+    public LocalDate closedOn;
     /** When the policy is applied: the date the case is next reviewed. */
     public LocalDate nextReviewOn;
     /** The day the retention job removed the case's personal data; null while it is held. */

@@ -43,3 +43,14 @@ select case
 from policy_case k
 where k.customer_id = $1
 $$;
+
+-- Keyset paging: every list pages with the row comparison (time, id) > (:at, :id) (org.ubcs.paging.PageQuery),
+-- which PostgreSQL uses as an index condition when a btree index on (time, id) serves the list's order.
+-- GET /reviews pages by created_at; review_page is on (due_on, id).
+create index review_created_page on review (created_at, id);
+-- An entity's or a case's audit trail (GET /audit-events?entityId=, GET /cases/{id}/history) pages by
+-- (occurred_at, id) within the entity or case: the id completes the order the cursor continues.
+create index audit_event_entity_page on audit_event (entity_id, occurred_at, id);
+create index audit_event_case_page on audit_event (case_id, occurred_at, id);
+drop index audit_event_entity;
+drop index audit_event_case;

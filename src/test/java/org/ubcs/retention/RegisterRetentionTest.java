@@ -31,8 +31,11 @@ class RegisterRetentionTest {
     }
 
     static void removedDaysAgo(Entry entry, int days) {
-        TestServices.sql("update register_entry set removal = jsonb_set(removal, '{removedOn}', to_jsonb(?::text)) "
-                + "where id = ?", Fixtures.TODAY.minusDays(days).toString(), UUID.fromString(entry.id()));
+        // The removal form's date is kept in the form the service wrote it (an array, as Hibernate writes LocalDate).
+        String day = Fixtures.TODAY.minusDays(days).toString();
+        TestServices.sql("update register_entry set removal = jsonb_set(removal, '{removedOn}', "
+                + Fixtures.jsonDateLike("removal -> 'removedOn'") + ") where id = ?", day, day, day, day,
+                UUID.fromString(entry.id()));
     }
 
     static long withContent(Entry entry) {

@@ -49,10 +49,13 @@ class RetentionTest {
                 "{\"reason\":\"BEHAVIOUR_IMPROVED\",\"notes\":\"Quiet since the spring.\"}");
     }
 
-    /** Moves the case's closure back by {@code days}, as time itself would. */
+    /**
+     * Moves the closure of a case closed through the API back by {@code days}, as time itself would: its closed_on
+     * column and the closure form's date together, the form's date kept as the service wrote it (Hibernate writes a
+     * LocalDate in JSON as an array, which the job once compared as text and so never found).
+     */
     static void closedDaysAgo(Case kase, int days) {
-        TestServices.sql("update policy_case set closure = jsonb_set(closure, '{closedOn}', to_jsonb(?::text)) "
-                + "where id = ?", TODAY.minusDays(days).toString(), UUID.fromString(kase.id()));
+        Fixtures.closedOn(kase, TODAY.minusDays(days));
     }
 
     static String nameOf(Case kase) {

@@ -40,8 +40,8 @@ class StatisticsSurviveRetentionTest {
                 "{\"reason\":\"BEHAVIOUR_IMPROVED\",\"notes\":\"Quiet since the spring.\"}");
         UUID id = UUID.fromString(kase.id());
         // As time itself would have dated them: referred, decided and closed in 2005.
-        TestServices.sql("update policy_case set referred_on = ?, closure = jsonb_set(closure, '{closedOn}', "
-                + "to_jsonb(?::text)) where id = ?", DECIDED_ON.minusDays(10L * i), "2005-09-01", id);
+        TestServices.sql("update policy_case set referred_on = ? where id = ?", DECIDED_ON.minusDays(10L * i), id);
+        Fixtures.closedOn(kase, LocalDate.of(2005, 9, 1));
         TestServices.sql("update decision set decided_on = ?, customer_told_on = ? where case_id = ?", DECIDED_ON,
                 DECIDED_ON, id);
         TestServices.sql("update restriction set starts_on = ?, lifted_on = ? where case_id = ?", DECIDED_ON,

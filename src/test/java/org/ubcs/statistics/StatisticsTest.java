@@ -68,8 +68,7 @@ class StatisticsTest {
                 "DO_NOT_APPLY_POLICY", Fixtures.TODAY.minusDays(1), Fixtures.TODAY.minusDays(1), null));
         Fixtures.step(refused, "POLICY_OWNER", "POST", "closure", "{\"reason\":\"POLICY_NOT_APPLIED\"}");
         move(refused, LocalDate.of(2003, 3, 3), LocalDate.of(2003, 4, 1));
-        TestServices.sql("update policy_case set closure = jsonb_set(closure, '{closedOn}', to_jsonb(?::text)) "
-                + "where id = ?", "2003-04-02", UUID.fromString(refused.id()));
+        Fixtures.closedOn(refused, LocalDate.of(2003, 4, 2));
 
         Case referredOnly = referred("\"UNREASONABLY_PERSISTENT\",\"UNACCEPTABLE_BEHAVIOUR\"");
         move(referredOnly, LocalDate.of(2003, 9, 1), null);

@@ -143,6 +143,29 @@ public final class Fixtures {
         return step(assessed(), DECIDER, "POST", "decision", decision("APPLY_POLICY", decidedOn, decidedOn, reviewOn));
     }
 
+    /**
+     * A JSON date moved to the {@code ?::date} bound four times over, kept in the form it is stored in: an array
+     * ({@code [2026,12,4]}, as Hibernate writes a LocalDate) stays an array, ISO text stays text.
+     */
+    public static String jsonDateLike(String stored) {
+        return "case jsonb_typeof(" + stored + ") when 'array' then jsonb_build_array(extract(year from ?::date)::int, "
+                + "extract(month from ?::date)::int, extract(day from ?::date)::int) else to_jsonb(?::text) end";
+    }
+
+    /**
+     * Dates a case closed through the API to {@code closedOn}, as time itself would: the closed_on column and the
+     * closure form's date together, the form's date in the form the service wrote it.
+     */
+    public static void closedOn(Case kase, LocalDate closedOn) {
+        String day = closedOn.toString();
+        int changed = TestServices.sql("update policy_case set closed_on = ?::date, closure = jsonb_set(closure, "
+                + "'{closedOn}', " + jsonDateLike("closure -> 'closedOn'") + ") where id = ? and closure is not null",
+                day, day, day, day, day, UUID.fromString(kase.id()));
+        if (changed != 1) {
+            throw new IllegalStateException("case " + kase.id() + " is not closed");
+        }
+    }
+
     /** Runs a scheduled job now, as the policy owner would; returns how many items it processed. */
     public static int runJob(String name) {
         return Api.as("POLICY_OWNER").post("/jobs/" + name + "/runs").then().statusCode(200)

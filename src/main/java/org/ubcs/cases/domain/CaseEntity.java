@@ -52,18 +52,35 @@ public class CaseEntity extends PanacheEntityBase {
     public CaseForms.CaseConference caseConference;
     @JdbcTypeCode(SqlTypes.JSON)
     public CaseForms.Closure closure;
+    /**
+     * The day it was closed, the closure form's date as a column: SQL compares, orders and indexes it (the form's
+     * JSON holds the date as Hibernate writes a LocalDate, an array). Written with {@link #closure}.
+     */
+    public LocalDate closedOn;
     /** When the policy is applied: the date the case is next reviewed. */
     public LocalDate nextReviewOn;
     /** The day the retention job removed the case's personal data; null while it is held. */
     public LocalDate personalDataRemovedOn;
-    /** What stops the removal now (comma-separated hold kinds), read with the case; null when nothing does. */
-    @Formula("ubcs_case_held_by(id)")
+    /*
+     * The three read-with-the-case values below are plain sub-queries, not calls of SQL functions: PostgreSQL plans
+     * them with the case's query (a function is planned on each call, which halved GET /cases/{id}). Hibernate
+     * qualifies each unqualified column with the case's alias, so only id and next_review_on are unqualified: every
+     * column of a sub-query is qualified by that sub-query's own alias. They give what ubcs_case_held_by,
+     * ubcs_case_review_open and ubcs_case_reviews_opened (V12, V14) give.
+     */
+    /** What stops the removal now (comma-separated hold kinds in order), read with the case; null: nothing. */
+    @Formula("nullif(array_to_string(array(select h.kind from case_hold h where h.case_id = id "
+            + "and h.released_at is null union select 'OPEN_APPEAL' from appeal a where a.case_id = id "
+            + "and a.state in ('LODGED', 'LATE') order by 1), ','), '')")
     public String removalHeldBy;
     /** Whether one of the case's review tasks is open (or escalated), read with the case. */
-    @Formula("ubcs_case_review_open(id)")
+    @Formula("exists (select 1 from review r where r.case_id = id and r.state in ('OPEN', 'ESCALATED'))")
     public boolean reviewOpen;
     /** Which of its coming reviews already have a task (comma-separated review kinds; null: none), read with it. */
-    @Formula("ubcs_case_reviews_opened(id, next_review_on)")
+    @Formula("nullif(concat_ws(',', case when exists (select 1 from review s where s.case_id = id "
+            + "and s.kind = 'SCHEDULED' and s.due_on = next_review_on) then 'SCHEDULED' end, "
+            + "case when exists (select 1 from review t where t.case_id = id and t.kind = 'STATUS_REVIEW') "
+            + "then 'STATUS_REVIEW' end), '')")
     public String reviewsOpened;
     public Instant createdAt;
     public Instant updatedAt;

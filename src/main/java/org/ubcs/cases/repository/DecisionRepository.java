@@ -32,7 +32,7 @@ public class DecisionRepository implements PanacheRepositoryBase<DecisionEntity,
             parameters.and("toldSince", toldSince);
         }
         if (after != null) {
-            where.append(" and (recordedAt > :at or (recordedAt = :at and id > :id))");
+            where.append(" and ").append(org.ubcs.paging.PageQuery.after("recordedAt"));
             parameters.and("at", after.at()).and("id", after.id());
         }
         return find(where + " order by recordedAt, id", parameters).page(0, limit).list();

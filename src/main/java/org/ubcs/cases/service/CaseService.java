@@ -235,7 +235,9 @@ public class CaseService {
                 throw ProblemException.policyRule("CLOSURE_REASON_INCONSISTENT",
                         reason + " does not describe a case that is " + kase.status + ".");
             }
-            kase.closure = new CaseForms.Closure(reason, notes, clock.today(), actor, clock.now());
+            LocalDate today = clock.today();
+            kase.closure = new CaseForms.Closure(reason, notes, today, actor, clock.now());
+            kase.closedOn = today;
             kase.status = CaseStatus.CLOSED;
             kase.nextReviewOn = null;
             return List.of("closure", "status");

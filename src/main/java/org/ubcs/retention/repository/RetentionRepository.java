@@ -40,9 +40,9 @@ public class RetentionRepository {
     public Uni<List<UUID>> casesDue(LocalDate closedBy, int limit, List<UUID> skip) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "select k.id from policy_case k where k.status = 'CLOSED' and k.personal_data_removed_on is null "
-                        + "and (k.closure ->> 'closedOn') <= :closedBy and k.id not in (:skip) and not " + HELD
-                        + " order by (k.closure ->> 'closedOn'), k.id", UUID.class)
-                .setParameter("closedBy", closedBy.toString()).setParameter("skip", skip).setMaxResults(limit)
+                        + "and k.closed_on <= :closedBy and k.id not in (:skip) and not " + HELD
+                        + " order by k.closed_on, k.id", UUID.class)
+                .setParameter("closedBy", closedBy).setParameter("skip", skip).setMaxResults(limit)
                 .getResultList());
     }
 
@@ -147,15 +147,16 @@ public class RetentionRepository {
 
     /**
      * Removed register entries at this risk level removed on or before {@code removedBy} whose content is not yet
-     * erased (the level is the latest version's).
+     * erased (the level is the latest version's), oldest removal first. Indexed by {@code register_entry_erasure_due}.
      */
     public Uni<List<UUID>> registerEntriesDue(String riskLevel, LocalDate removedBy, int limit, List<UUID> skip) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "select e.id from register_entry e where e.state = 'REMOVED' and e.content_erased_on is null "
-                        + "and (e.removal ->> 'removedOn') <= :removedBy and e.id not in (:skip) "
+                        + "and ubcs_json_date(e.removal -> 'removedOn') <= :removedBy and e.id not in (:skip) "
                         + "and (select v.content ->> 'riskLevel' from register_entry_version v where v.entry_id = e.id "
-                        + "order by v.number desc limit 1) = :level order by (e.removal ->> 'removedOn'), e.id",
-                UUID.class).setParameter("removedBy", removedBy.toString()).setParameter("level", riskLevel)
+                        + "order by v.number desc limit 1) = :level "
+                        + "order by ubcs_json_date(e.removal -> 'removedOn'), e.id",
+                UUID.class).setParameter("removedBy", removedBy).setParameter("level", riskLevel)
                 .setParameter("skip", skip).setMaxResults(limit).getResultList());
     }
 

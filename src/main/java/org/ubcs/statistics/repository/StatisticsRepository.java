@@ -53,7 +53,7 @@ public class StatisticsRepository {
             + "as not_applied, count(*) filter (where closed_on between $1 and $2) as closed ";
 
     private static final String CASES = "with k as (select k.classifications, k.referred_on, d.outcome, d.decided_on, "
-            + "(k.closure ->> 'closedOn')::date as closed_on from policy_case k " + DECISION
+            + "k.closed_on from policy_case k " + DECISION
             + "where " + DEPARTMENT + " and k.referred_on <= $2 and " + TODAY_UNUSED + ") "
             + "select null::text as key, " + CASE_FIGURES + "from k union all "
             + "select c.classification as key, " + CASE_FIGURES

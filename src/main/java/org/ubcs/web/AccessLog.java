@@ -143,8 +143,9 @@ public class AccessLog {
             MDC.put("status", Integer.toString(status));
             MDC.put("durationMs", Long.toString(durationMs));
             String outcome = rc.response().ended() ? "" : " (connection closed before the answer was complete)";
-            LOG.logf(level, "%s %s %s %d %d ms%s", access.operationId == null ? "-" : access.operationId, method,
-                    route, status, durationMs, outcome);
+            // Concatenated, not printf: this line is written for every request.
+            LOG.log(level, (access.operationId == null ? "-" : access.operationId) + " " + method + " " + route + " "
+                    + status + " " + durationMs + " ms" + outcome);
         } finally {
             for (String field : LINE_FIELDS) {
                 MDC.remove(field);

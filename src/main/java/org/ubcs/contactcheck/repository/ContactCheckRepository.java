@@ -67,11 +67,11 @@ public class ContactCheckRepository {
             + "and k.status = 'CLOSED')) where ";
 
     /**
-     * Restrictions whose terms are kept parsed: a few MB at most, and far more than the restrictions a council has in
-     * force at once. Terms only change with the row's lock_version (every update bumps it, retention's too), so a
+     * Restrictions whose terms are kept parsed: about 15 MB at most, and more than even a large council has in force
+     * at once. Terms only change with the row's lock_version (every update bumps it, retention's too), so a
      * cached entry is checked against the version just read: every replica reads its answer from the database.
      */
-    private static final int TERMS_CACHED = 20_000;
+    private static final int TERMS_CACHED = 50_000;
 
     private final Cache<UUID, ParsedTerms> parsed = Caffeine.newBuilder().maximumSize(TERMS_CACHED).build();
 

@@ -229,6 +229,33 @@ class ContactCheckTest {
     }
 
     @Test
+    void eachCapCountsTheContactsOfItsOwnPeriod() {
+        Case kase = Fixtures.applied();
+        Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"CONTACT_CAP\",\"maxContacts\":5,\"per\":\"WEEK\"}"));
+        String monthly = Fixtures.impose(kase, Fixtures.restriction(
+                "{\"type\":\"CONTACT_CAP\",\"maxContacts\":1,\"per\":\"MONTH\"}"));
+        check(byId(kase.customerId(), "LETTER", ",\"record\":true")).body("verdict", equalTo("ALLOW"));
+        // One contact: well within the week's five, the whole of the month's one.
+        ZonedDateTime nextMonth = Fixtures.TODAY.withDayOfMonth(1).plusMonths(1).atStartOfDay(LONDON);
+        check(byId(kase.customerId(), "EMAIL", "")).body("verdict", equalTo("CAP_REACHED"))
+                .body("decidingRestrictionIds", contains(monthly))
+                .body("capResetsAt", equalTo(nextMonth.toInstant().toString()));
+    }
+
+    @Test
+    void changedTermsAreReadAgainNotRememberedFromAnEarlierCheck() {
+        Case kase = Fixtures.applied();
+        String limit = Fixtures.impose(kase, Fixtures.restriction(
+                "{\"type\":\"CHANNEL_LIMIT\",\"allowedChannels\":[\"LETTER\"]}"));
+        check(byId(kase.customerId(), "TELEPHONE", "")).body("verdict", equalTo("REFUSE_CHANNEL"));
+        // Terms change in place only with a new lock_version (retention's redaction, say), perhaps on another replica.
+        TestServices.sql("update restriction set terms = ?, lock_version = lock_version + 1 where id = ?::uuid",
+                "{\"type\":\"CHANNEL_LIMIT\",\"allowedChannels\":[\"LETTER\",\"TELEPHONE\"],"
+                        + "\"dedicatedEmailAddress\":null}", limit);
+        check(byId(kase.customerId(), "TELEPHONE", "")).body("verdict", equalTo("ALLOW"));
+    }
+
+    @Test
     void correspondenceOnAClosedMatterIsReadFiledAndScreenedInTime() {
         Case kase = Fixtures.applied();
         String closed = Fixtures.impose(kase, Fixtures.restriction("{\"type\":\"MATTER_CLOSED\",\"acknowledge\":false}",

@@ -31,6 +31,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -91,7 +92,7 @@ public class ContactCheckRepository {
         Instant month = ContactRules.periodStart(CapPeriod.MONTH, at);
         OffsetDateTime weekStart = week.atOffset(ZoneOffset.UTC);
         OffsetDateTime monthStart = month.atOffset(ZoneOffset.UTC);
-        Future<io.vertx.sqlclient.RowSet<Row>> rows = who.customerId() != null
+        Future<RowSet<Row>> rows = who.customerId() != null
                 ? pool.preparedQuery(IN_FORCE + "c.id = $1").execute(Tuple.of(who.customerId(), day, weekStart,
                         monthStart))
                 : pool.preparedQuery(IN_FORCE + "c.email_key = $1 or c.phone = $5 or (c.postcode_key = $6 "

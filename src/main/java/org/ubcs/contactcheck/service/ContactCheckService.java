@@ -81,14 +81,11 @@ public class ContactCheckService {
      * each step.
      */
     public Future<Checked> check(Actor actor, ContactQuestionDraft draft) {
-        return readModel.candidates(draft.who(), draft.question().at()).compose(candidates -> {
-            Identified found = identified(draft, candidates);
+        return find(actor, draft).map(found -> {
             ContactOutcome outcome = found.customer() == null ? found.unresolved()
                     : answer(draft, found.customer(), found.customer().contactsSince());
-            return precautions(actor, draft, found.customer()).map(precautions -> {
-                metrics.answered(outcome.answer().verdict());
-                return new Checked(outcome, precautions);
-            });
+            metrics.answered(outcome.answer().verdict());
+            return new Checked(outcome, found.precautions());
         });
     }
 
@@ -102,12 +99,15 @@ public class ContactCheckService {
             // A contact is recorded once it has happened; checking ahead ("may they call on Tuesday?") records nothing.
             DateOrder.happened("/at", draft.question().at().toInstant(), clock.now(), clock.clockSkew());
         }
-        return Uni.createFrom().completionStage(() -> readModel.candidates(draft.who(), draft.question().at())
-                .compose(candidates -> {
-                    Identified found = identified(draft, candidates);
-                    return precautions(actor, draft, found.customer()).map(precautions -> new Identified(
-                            found.customer(), found.unresolved(), precautions));
-                }).toCompletionStage());
+        return Uni.createFrom().completionStage(() -> find(actor, draft).toCompletionStage());
+    }
+
+    private Future<Identified> find(Actor actor, ContactQuestionDraft draft) {
+        return readModel.candidates(draft.who(), draft.question().at()).compose(candidates -> {
+            Identified found = identified(draft, candidates);
+            return precautions(actor, draft, found.customer())
+                    .map(precautions -> new Identified(found.customer(), found.unresolved(), precautions));
+        });
     }
 
     /**

@@ -185,8 +185,7 @@ public class ContactCheckService {
                 ? new LookupKeys(customer.postcodeKey(), Identifiers.addressKey(customer.addressLine1()), null,
                         customer.customerId(), customer.nameKey(), null)
                 : new LookupKeys(draft.who().postcodeKey(), null, null, null, draft.who().nameKey(), null);
-        return Future.fromCompletionStage(register.about(actor, keys, purpose(draft.question().channel()),
-                RegisterViewVia.CONTACT_CHECK).subscribeAsCompletionStage());
+        return register.about(actor, keys, purpose(draft.question().channel()), RegisterViewVia.CONTACT_CHECK);
     }
 
     /** Why the register was read, from how the person is in contact: a call, a meeting, or otherwise. */

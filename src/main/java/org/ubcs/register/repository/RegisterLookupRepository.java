@@ -16,14 +16,15 @@ import org.ubcs.register.domain.LookupAnswerJson;
 import org.ubcs.register.domain.LookupKeys;
 import org.ubcs.security.Actor;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 
 /**
  * The lookup's read model, on the path of every visit and call: one prepared query finds the entries in force that
- * any key leads to, straight through the reactive client (no ORM session), and one batch writes their views. The
+ * any key leads to, straight through the reactive client (no ORM session), and one batch writes their views; as
+ * Vert.x futures, like the contact check's (no Mutiny operator capturing the request's context at each step). The
  * columns are the ones {@code RegisterEntryEntity} writes.
  */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class RegisterLookupRepository {
     @Inject
     Pool pool;
 
-    public Uni<List<Found>> inForce(LookupKeys keys) {
+    public Future<List<Found>> inForce(LookupKeys keys) {
         // Each key is a condition only when asked, so that every one the query holds can use its index.
         Where where = new Where();
         if (keys.postcodeKey() != null) {
@@ -68,7 +69,7 @@ public class RegisterLookupRepository {
      * postcode. A postcode alone (a street's worth of homes) or a name alone leads to nothing, and with nothing to
      * match there is no query.
      */
-    public Uni<List<Found>> about(LookupKeys keys) {
+    public Future<List<Found>> about(LookupKeys keys) {
         Where where = new Where();
         if (keys.customerId() != null) {
             where.or("customer_id = " + where.bind(keys.customerId()));
@@ -90,7 +91,7 @@ public class RegisterLookupRepository {
             where.or("(postcode_key = " + postcode + " and address_key like " + where.bind(beginning(keys.addressKey()))
                     + ")");
         }
-        return where.isEmpty() ? Uni.createFrom().item(List.of()) : select(where);
+        return where.isEmpty() ? Future.succeededFuture(List.of()) : select(where);
     }
 
     /** A LIKE pattern for keys that begin with this one. */
@@ -98,7 +99,7 @@ public class RegisterLookupRepository {
         return addressKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private Uni<List<Found>> select(Where where) {
+    private Future<List<Found>> select(Where where) {
         return pool.preparedQuery(IN_FORCE + String.join(" or ", where.conditions) + ") order by created_at, id")
                 .execute(where.parameters).map(rows -> {
                     List<Found> found = new ArrayList<>();
@@ -132,15 +133,15 @@ public class RegisterLookupRepository {
     }
 
     /** Records that the actor saw these entries, how and why. */
-    public Uni<Void> logViews(List<UUID> entryIds, Actor viewer, RegisterViewPurpose purpose, RegisterViewVia via,
+    public Future<Void> logViews(List<UUID> entryIds, Actor viewer, RegisterViewPurpose purpose, RegisterViewVia via,
             Instant at) {
         if (entryIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Future.succeededFuture();
         }
         List<Tuple> rows = entryIds.stream().map(entry -> Tuple.tuple().addValue(UUID.randomUUID()).addValue(entry)
                 .addValue(viewer.subject()).addValue(viewer.name()).addValue(purpose.name()).addValue(via.name())
                 .addValue(at.atOffset(ZoneOffset.UTC))).toList();
         return pool.preparedQuery("insert into register_view (id, entry_id, viewer_subject, viewer_name, purpose, via, "
-                + "viewed_at) values ($1, $2, $3, $4, $5, $6, $7)").executeBatch(rows).replaceWithVoid();
+                + "viewed_at) values ($1, $2, $3, $4, $5, $6, $7)").executeBatch(rows).mapEmpty();
     }
 }

@@ -124,9 +124,10 @@ public class RegisterResource implements RegisterApi {
             Roles.CONTACT_CENTRE, Roles.LEGAL, Roles.FIELD_OFFICER })
     public Uni<Response> lookUpRegister(RegisterLookupInput input) {
         var keys = RegisterLookupService.keys(mapper.toQuery(input));
-        return lookups.lookUp(user.actor(), keys, input.getPurpose(), RegisterViewVia.LOOKUP).map(matches -> Response
-                .ok(new RegisterLookupResult(!matches.isEmpty(), matches.stream().map(mapper::toApi).toList()))
-                .build());
+        // On the path of every visit: one future from the query to the answer, made a Uni only here.
+        return Uni.createFrom().completionStage(lookups.lookUp(user.actor(), keys, input.getPurpose(),
+                RegisterViewVia.LOOKUP).map(matches -> Response.ok(new RegisterLookupResult(!matches.isEmpty(),
+                        matches.stream().map(mapper::toApi).toList())).build()).toCompletionStage());
     }
 
     @Override

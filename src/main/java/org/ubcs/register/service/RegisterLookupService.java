@@ -19,7 +19,7 @@ import org.ubcs.register.repository.RegisterLookupRepository;
 import org.ubcs.security.Actor;
 import org.ubcs.time.LondonClock;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /**
  * Whether precautions apply before a visit, a meeting or a call, and which: the entries in force that anything given
@@ -69,7 +69,7 @@ public class RegisterLookupService {
     }
 
     /** The entries in force that the keys lead to, each logged as a view by the actor, for the purpose and way given. */
-    public Uni<List<Match>> lookUp(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
+    public Future<List<Match>> lookUp(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
         register.settings();
         return logged(repository.inForce(keys), keys, actor, purpose, via);
     }
@@ -78,19 +78,22 @@ public class RegisterLookupService {
      * The entries in force about one person or their home ({@link RegisterLookupRepository#about}: never a whole
      * postcode), each logged as a view by the actor, for the purpose and way given.
      */
-    public Uni<List<Match>> about(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
+    public Future<List<Match>> about(Actor actor, LookupKeys keys, RegisterViewPurpose purpose, RegisterViewVia via) {
         register.settings();
         return logged(repository.about(keys), keys, actor, purpose, via);
     }
 
-    private Uni<List<Match>> logged(Uni<List<RegisterLookupRepository.Found>> query, LookupKeys keys, Actor actor,
-            RegisterViewPurpose purpose, RegisterViewVia via) {
-        return query.flatMap(found -> {
+    private Future<List<Match>> logged(Future<List<RegisterLookupRepository.Found>> query, LookupKeys keys,
+            Actor actor, RegisterViewPurpose purpose, RegisterViewVia via) {
+        return query.compose(found -> {
             List<Match> matches = found.stream().map(entry -> new Match(entry.entryId(), matchedBy(keys, entry),
                     entry.answer())).toList();
             return repository.logViews(matches.stream().map(Match::entryId).toList(), actor, purpose, via, clock.now())
-                    .replaceWith(matches);
-        }).invoke(matches -> metrics.lookedUp(purpose));
+                    .map(logged -> {
+                        metrics.lookedUp(purpose);
+                        return matches;
+                    });
+        });
     }
 
     private static List<RegisterMatchedBy> matchedBy(LookupKeys keys, RegisterLookupRepository.Found entry) {

@@ -42,7 +42,10 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-    /** Batches are bounded so that a run over a million cases never holds them all in memory. */
+    /**
+     * Batches are bounded so that a run over a million cases never holds them all in memory: this many items unless
+     * the job says otherwise ({@link ScheduledJob#batchSize()}).
+     */
     static final int BATCH = 200;
     static final int MAX_BATCHES = 10_000;
 
@@ -137,19 +140,19 @@ public class JobRunner {
      */
     private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed) {
         return Uni.createFrom().deferred(() -> batch(job, actor, failed, false)).repeat()
-                .whilst(processed -> processed >= BATCH).select().first(MAX_BATCHES)
+                .whilst(processed -> processed >= job.batchSize()).select().first(MAX_BATCHES)
                 .collect().with(Collectors.summingInt(processed -> Math.max(processed, 0)));
     }
 
     /** One batch; -1 when another replica holds the job's lock. */
     private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne) {
-        Batch batch = new Batch(BATCH, failed, oneByOne);
+        Batch batch = new Batch(job.batchSize(), failed, oneByOne);
         if (!job.exclusive()) {
             return job.runBatch(actor, batch);
         }
         return Panache.withTransaction(() -> Panache.getSession()
                 // The rows a batch inserts (audit events above all) go to PostgreSQL in batches at the flush.
-                .invoke(session -> session.setBatchSize(BATCH))
+                .invoke(session -> session.setBatchSize(batch.limit()))
                 .chain(() -> AdvisoryLocks.tryHold("ubcs-job:" + job.name()))
                 .flatMap(locked -> locked ? job.runBatch(actor, batch) : Uni.createFrom().item(-1)))
                 // The transaction rolled back whole: run the batch again, item by item to find the one it failed

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,14 +140,16 @@ public class JobRunner {
      * thousands of batches must not nest thousands of operators deep.
      */
     private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed) {
-        return Uni.createFrom().deferred(() -> batch(job, actor, failed, false)).repeat()
+        AtomicReference<Object> resume = new AtomicReference<>();
+        return Uni.createFrom().deferred(() -> batch(job, actor, failed, false, resume)).repeat()
                 .whilst(processed -> processed >= job.batchSize()).select().first(MAX_BATCHES)
                 .collect().with(Collectors.summingInt(processed -> Math.max(processed, 0)));
     }
 
     /** One batch; -1 when another replica holds the job's lock. */
-    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne) {
-        Batch batch = new Batch(job.batchSize(), failed, oneByOne);
+    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne,
+            AtomicReference<Object> resume) {
+        Batch batch = new Batch(job.batchSize(), failed, oneByOne, resume);
         if (!job.exclusive()) {
             return job.runBatch(actor, batch);
         }
@@ -163,12 +166,12 @@ public class JobRunner {
                     if (batch.current() == null) {
                         LOG.warnf("Job %s failed on a batch; doing it again item by item: %s", job.name(),
                                 Failures.describe(failure));
-                        return batch(job, actor, failed, true);
+                        return batch(job, actor, failed, true, resume);
                     }
                     LOG.errorf("Job %s failed on item %s; it is left out of this run: %s", job.name(),
                             batch.current(), Failures.describe(failure));
                     failed.add(batch.current());
-                    return batch(job, actor, failed, false);
+                    return batch(job, actor, failed, false, resume);
                 });
     }
 

@@ -34,18 +34,27 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
 
     /**
      * Cases where the policy applies whose next review date is on or before {@code dueBy} and has no task yet: the
-     * work of the job that opens review tasks. Only the three columns the task needs, so no case is loaded.
+     * work of the job that opens review tasks. Only the three columns the task needs, so no case is loaded. From
+     * {@code from} on (null: from the first) in (next review date, id) order: a case keeps its date while its task is
+     * open, so without it every batch would walk past all the cases earlier batches gave a task.
      */
-    public Uni<List<DueTask>> casesDueForTask(LocalDate dueBy, int limit, List<UUID> skip) {
-        return getSession().flatMap(session -> session.createSelectionQuery(
-                "select c.id, c.customerId, c.nextReviewOn from CaseEntity c where c.status = :applied "
-                        + "and c.nextReviewOn <= :dueBy and not exists ("
-                        + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
-                        + "and r.dueOn = c.nextReviewOn) and c.id not in :skip order by c.nextReviewOn, c.id",
-                DueTask.class)
-                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("dueBy", dueBy)
-                .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip).setMaxResults(limit)
-                .getResultList());
+    public Uni<List<DueTask>> casesDueForTask(LocalDate dueBy, DueTask from, int limit, List<UUID> skip) {
+        return getSession().flatMap(session -> {
+            var query = session.createSelectionQuery(
+                    "select c.id, c.customerId, c.nextReviewOn from CaseEntity c where c.status = :applied "
+                            + "and c.nextReviewOn <= :dueBy and not exists ("
+                            + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
+                            + "and r.dueOn = c.nextReviewOn) and c.id not in :skip "
+                            + (from == null ? "" : "and (c.nextReviewOn, c.id) >= (:fromOn, :fromId) ")
+                            + "order by c.nextReviewOn, c.id",
+                    DueTask.class)
+                    .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("dueBy", dueBy)
+                    .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip);
+            if (from != null) {
+                query.setParameter("fromOn", from.date()).setParameter("fromId", from.caseId());
+            }
+            return query.setMaxResults(limit).getResultList();
+        });
     }
 
     /**

@@ -94,7 +94,13 @@ public class ReviewService implements CaseClosedListener {
         LocalDate today = clock.today();
         var profile = policy.profile();
         var statusDecidedBy = ReviewTimetable.latestDecisionOpenBy(profile, today);
-        return reviews.casesDueForTask(ReviewTimetable.latestDueOnOpenBy(profile, today), batch.limit(), batch.skip())
+        return reviews.casesDueForTask(ReviewTimetable.latestDueOnOpenBy(profile, today),
+                (ReviewRepository.DueTask) batch.resumeAt(), batch.limit(), batch.skip())
+                .invoke(due -> {
+                    if (!due.isEmpty()) {
+                        batch.began(due.get(0));
+                    }
+                })
                 .flatMap(due -> batch.all(due, ReviewRepository.DueTask::caseId,
                         some -> openAll(actor, ReviewKind.SCHEDULED, some.stream()
                                 .map(task -> draft(task, ReviewKind.SCHEDULED, task.date(), today)).toList())))

@@ -51,6 +51,24 @@ class ReviewTest {
     }
 
     @Test
+    void tasksOpenedTogetherInOneBatchAreEachAuditedAndToldOnce() {
+        // The job writes a batch's tasks, audit events and notifications together: each task still has its own.
+        java.util.List<Case> cases = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> Fixtures.decided(TODAY.minusDays(1), TODAY.plusDays(2 + i))).toList();
+        Fixtures.runJob("OPEN_REVIEW_TASKS");
+        Fixtures.runJob("OPEN_REVIEW_TASKS"); // again: nothing more
+        for (Case kase : cases) {
+            String id = taskOf(kase).path("items[0].id");
+            Api.as("AUDITOR").queryParam("entityId", id).get("/audit-events").then().statusCode(200)
+                    .body("items.action", contains("REVIEW_TASK_OPENED"))
+                    .body("items[0].caseId", equalTo(kase.id()))
+                    .body("items[0].changedFields", contains("kind", "dueOn", "opensOn", "assignedTo"));
+            Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                    .body("items.findAll { it.kind == 'REVIEW_DUE' }.recipient", contains("DECISION_MAKER"));
+        }
+    }
+
+    @Test
     void continuingSetsTheNextReviewAndTellsTheCustomerAndThoseTheProfileNames() {
         Case kase = Fixtures.decided(TODAY.minusDays(1), TODAY.plusDays(3));
         Fixtures.runJob("OPEN_REVIEW_TASKS");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
@@ -22,12 +23,14 @@ public final class Batch {
     private final int limit;
     private final List<UUID> skip;
     private final boolean oneByOne;
+    private final AtomicReference<Object> resume;
     private boolean together;
     private UUID current;
 
-    Batch(int limit, List<UUID> failed, boolean oneByOne) {
+    Batch(int limit, List<UUID> failed, boolean oneByOne, AtomicReference<Object> resume) {
         this.limit = limit;
         this.oneByOne = oneByOne;
+        this.resume = resume;
         List<UUID> skip = new ArrayList<>(failed);
         skip.add(NONE);
         this.skip = Collections.unmodifiableList(skip);
@@ -40,6 +43,21 @@ public final class Batch {
     /** Ids of items to leave out: they failed earlier in this run. */
     public List<UUID> skip() {
         return skip;
+    }
+
+    /**
+     * Where an earlier batch of this run began, as the job noted it with {@link #began}; null in the first batch. A job
+     * whose selection order puts the work it has done first (it stays where it was, only excluded) starts there
+     * rather than at the beginning, so each batch does not walk past all the work of the batches before it. Noting
+     * where a batch began, not where it ended, means a batch that fails and runs again passes nothing over.
+     */
+    public Object resumeAt() {
+        return resume.get();
+    }
+
+    /** Notes where this batch's selection began (the key of its first item), for the next batch's {@link #resumeAt}. */
+    public void began(Object key) {
+        resume.set(key);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,10 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-    /** Batches are bounded so that a run over a million cases never holds them all in memory. */
+    /**
+     * Batches are bounded so that a run over a million cases never holds them all in memory: this many items unless
+     * the job says otherwise ({@link ScheduledJob#batchSize()}).
+     */
     static final int BATCH = 200;
     static final int MAX_BATCHES = 10_000;
 
@@ -136,20 +140,22 @@ public class JobRunner {
      * thousands of batches must not nest thousands of operators deep.
      */
     private Uni<Integer> batches(ScheduledJob job, Actor actor, List<UUID> failed) {
-        return Uni.createFrom().deferred(() -> batch(job, actor, failed, false)).repeat()
-                .whilst(processed -> processed >= BATCH).select().first(MAX_BATCHES)
+        AtomicReference<Object> resume = new AtomicReference<>();
+        return Uni.createFrom().deferred(() -> batch(job, actor, failed, false, resume)).repeat()
+                .whilst(processed -> processed >= job.batchSize()).select().first(MAX_BATCHES)
                 .collect().with(Collectors.summingInt(processed -> Math.max(processed, 0)));
     }
 
     /** One batch; -1 when another replica holds the job's lock. */
-    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne) {
-        Batch batch = new Batch(BATCH, failed, oneByOne);
+    private Uni<Integer> batch(ScheduledJob job, Actor actor, List<UUID> failed, boolean oneByOne,
+            AtomicReference<Object> resume) {
+        Batch batch = new Batch(job.batchSize(), failed, oneByOne, resume);
         if (!job.exclusive()) {
             return job.runBatch(actor, batch);
         }
         return Panache.withTransaction(() -> Panache.getSession()
                 // The rows a batch inserts (audit events above all) go to PostgreSQL in batches at the flush.
-                .invoke(session -> session.setBatchSize(BATCH))
+                .invoke(session -> session.setBatchSize(batch.limit()))
                 .chain(() -> AdvisoryLocks.tryHold("ubcs-job:" + job.name()))
                 .flatMap(locked -> locked ? job.runBatch(actor, batch) : Uni.createFrom().item(-1)))
                 // The transaction rolled back whole: run the batch again, item by item to find the one it failed
@@ -160,12 +166,12 @@ public class JobRunner {
                     if (batch.current() == null) {
                         LOG.warnf("Job %s failed on a batch; doing it again item by item: %s", job.name(),
                                 Failures.describe(failure));
-                        return batch(job, actor, failed, true);
+                        return batch(job, actor, failed, true, resume);
                     }
                     LOG.errorf("Job %s failed on item %s; it is left out of this run: %s", job.name(),
                             batch.current(), Failures.describe(failure));
                     failed.add(batch.current());
-                    return batch(job, actor, failed, false);
+                    return batch(job, actor, failed, false, resume);
                 });
     }
 

@@ -24,6 +24,15 @@ public interface ScheduledJob {
      */
     Uni<Integer> runBatch(Actor actor, Batch batch);
 
+    /**
+     * How many items one batch (one transaction) holds at most. A job that works on a batch set-based, a statement
+     * per table for the lot, may take more than the default: each batch then costs the same few round trips and one
+     * selection query, however many items it holds.
+     */
+    default int batchSize() {
+        return JobRunner.BATCH;
+    }
+
     /** Whether one replica at a time runs it (the default); a job that claims rows itself may run everywhere. */
     default boolean exclusive() {
         return true;

@@ -22,6 +22,14 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return count("dedupeKey", dedupeKey).map(n -> n > 0);
     }
 
+    /** Which of these dedupe keys are already written: one query for a whole batch of events. */
+    public Uni<List<String>> existingKeys(java.util.Collection<String> dedupeKeys) {
+        return dedupeKeys.isEmpty() ? Uni.createFrom().item(List.of())
+                : getSession().flatMap(session -> session.createSelectionQuery(
+                        "select n.dedupeKey from NotificationEntity n where n.dedupeKey in :keys", String.class)
+                        .setParameter("keys", dedupeKeys).getResultList());
+    }
+
     /**
      * Claims up to {@code limit} due notifications for {@code lease}: rows another replica is claiming are skipped
      * (FOR UPDATE SKIP LOCKED), and a claim that is not finished in time lapses, so a crashed sender loses nothing.

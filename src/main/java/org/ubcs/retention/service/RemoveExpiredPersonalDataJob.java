@@ -25,6 +25,12 @@ public class RemoveExpiredPersonalDataJob implements ScheduledJob {
         return JobName.REMOVE_EXPIRED_PERSONAL_DATA;
     }
 
+    /** Its batches are set-based (a statement per table for the lot), so larger ones cost fewer round trips. */
+    @Override
+    public int batchSize() {
+        return 1000;
+    }
+
     @Override
     public Uni<Integer> runBatch(Actor actor, Batch batch) {
         return retention.removeExpired(actor, batch);

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ubcs.api.model.CaseStatus;
 import org.ubcs.api.model.ReviewKind;
 import org.ubcs.api.model.ReviewState;
-import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.PageQuery;
 import org.ubcs.review.domain.ReviewEntity;
@@ -29,37 +28,58 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
                 .list(this, "createdAt", after, limit);
     }
 
-    /** Open tasks whose due date has passed, oldest first, at most {@code limit}, none of {@code skip}. */
-    public Uni<List<ReviewEntity>> overdue(LocalDate today, int limit, List<UUID> skip) {
-        return find("state = ?1 and dueOn < ?2 and id not in ?3 order by dueOn, id", ReviewState.OPEN, today, skip)
-                .page(0, limit).list();
+    /** A review task due to open: its case, the case's customer and the date the review is due (or decided on). */
+    public record DueTask(UUID caseId, UUID customerId, LocalDate date) {
     }
 
     /**
      * Cases where the policy applies whose next review date is on or before {@code dueBy} and has no task yet: the
-     * work of the job that opens review tasks.
+     * work of the job that opens review tasks. Only the three columns the task needs, so no case is loaded. From
+     * {@code from} on (null: from the first) in (next review date, id) order: a case keeps its date while its task is
+     * open, so without it every batch would walk past all the cases earlier batches gave a task.
      */
-    public Uni<List<CaseEntity>> casesDueForTask(LocalDate dueBy, int limit, List<UUID> skip) {
-        return getSession().flatMap(session -> session.createSelectionQuery(
-                "from CaseEntity c where c.status = :applied and c.nextReviewOn <= :dueBy and not exists ("
-                        + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
-                        + "and r.dueOn = c.nextReviewOn) and c.id not in :skip order by c.nextReviewOn, c.id",
-                CaseEntity.class)
-                .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("dueBy", dueBy)
-                .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip).setMaxResults(limit)
-                .getResultList());
+    public Uni<List<DueTask>> casesDueForTask(LocalDate dueBy, DueTask from, int limit, List<UUID> skip) {
+        return getSession().flatMap(session -> {
+            var query = session.createSelectionQuery(
+                    "select c.id, c.customerId, c.nextReviewOn from CaseEntity c where c.status = :applied "
+                            + "and c.nextReviewOn <= :dueBy and not exists ("
+                            + "select 1 from ReviewEntity r where r.caseId = c.id and r.kind = :scheduled "
+                            + "and r.dueOn = c.nextReviewOn) and c.id not in :skip "
+                            + (from == null ? "" : "and (c.nextReviewOn, c.id) >= (:fromOn, :fromId) ")
+                            + "order by c.nextReviewOn, c.id",
+                    DueTask.class)
+                    .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("dueBy", dueBy)
+                    .setParameter("scheduled", ReviewKind.SCHEDULED).setParameter("skip", skip);
+            if (from != null) {
+                query.setParameter("fromOn", from.date()).setParameter("fromId", from.caseId());
+            }
+            return query.setMaxResults(limit).getResultList();
+        });
     }
 
-    /** Cases where the policy has applied since on or before {@code decidedBy} with no status review yet. */
-    public Uni<List<CaseEntity>> casesDueForStatusReview(LocalDate decidedBy, int limit, List<UUID> skip) {
+    /**
+     * Cases where the policy has applied since on or before {@code decidedBy} with no status review yet; the task's
+     * date is the decision's.
+     */
+    public Uni<List<DueTask>> casesDueForStatusReview(LocalDate decidedBy, int limit, List<UUID> skip) {
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "from CaseEntity c where c.status = :applied and exists (select 1 from DecisionEntity d "
-                        + "where d.caseId = c.id and d.decidedOn <= :decidedBy) and not exists (select 1 from "
-                        + "ReviewEntity r where r.caseId = c.id and r.kind = :status) and c.id not in :skip order by c.id",
-                CaseEntity.class)
+                "select c.id, c.customerId, d.decidedOn from CaseEntity c join DecisionEntity d on d.caseId = c.id "
+                        + "where c.status = :applied and d.decidedOn <= :decidedBy and not exists (select 1 from "
+                        + "ReviewEntity r where r.caseId = c.id and r.kind = :status) and c.id not in :skip "
+                        + "order by c.id",
+                DueTask.class)
                 .setParameter("applied", CaseStatus.POLICY_APPLIED).setParameter("decidedBy", decidedBy)
                 .setParameter("status", ReviewKind.STATUS_REVIEW).setParameter("skip", skip).setMaxResults(limit)
                 .getResultList());
+    }
+
+    /** The ids of open tasks whose due date has passed, oldest first, at most {@code limit}, none of {@code skip}. */
+    public Uni<List<UUID>> overdueIds(LocalDate today, int limit, List<UUID> skip) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select r.id from ReviewEntity r where r.state = :open and r.dueOn < :today and r.id not in :skip "
+                        + "order by r.dueOn, r.id", UUID.class)
+                .setParameter("open", ReviewState.OPEN).setParameter("today", today).setParameter("skip", skip)
+                .setMaxResults(limit).getResultList());
     }
 
     public Uni<List<ReviewEntity>> openFor(UUID caseId) {

@@ -27,6 +27,15 @@ public final class ReviewJobs {
             return JobName.OPEN_REVIEW_TASKS;
         }
 
+        /**
+         * Its batches are set-based, and each selection walks past the cases whose tasks are already open (they keep
+         * their review date until the outcome), so fewer, larger batches cost less.
+         */
+        @Override
+        public int batchSize() {
+            return 1000;
+        }
+
         @Override
         public Uni<Integer> runBatch(Actor actor, Batch batch) {
             return reviews.openDueTasks(actor, batch);

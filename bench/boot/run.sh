@@ -65,11 +65,12 @@ boot() {
   local label=$1 jar=$2 until=$3 start code
   : > "$WORK/$label.log"
   start=$(now_ms)
-  env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
+  # From the jar's own directory, as a container runs it: an AppCDS archive records the class path as given.
+  (cd "$(dirname "$jar")" && exec env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     QUARKUS_DATASOURCE_USERNAME="$DB" QUARKUS_DATASOURCE_PASSWORD="$PASSWORD" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=urn:ubcs:bench \
-    QUARKUS_HTTP_PORT="$PORT" $CUR_ENV java $CUR_OPTS -jar "$jar" > "$WORK/$label.log" 2>&1 &
+    QUARKUS_HTTP_PORT="$PORT" $CUR_ENV java $CUR_OPTS -jar "$(basename "$jar")" > "$WORK/$label.log" 2>&1) &
   RUN_PID=$!
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/q/health/ready" || true)

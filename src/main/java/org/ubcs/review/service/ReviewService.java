@@ -118,15 +118,23 @@ public class ReviewService implements CaseClosedListener {
 
     /** A task of this kind for the due task's case, due on {@code dueOn}, not yet written. */
     private ReviewEntity draft(ReviewRepository.DueTask task, ReviewKind kind, LocalDate dueOn, LocalDate today) {
+        return task(task.caseId(), task.customerId(), kind, dueOn, policy.profile().reviewTaskOpensOn(dueOn, today),
+                null);
+    }
+
+    /** A new open task for the decision maker, not yet written. */
+    private ReviewEntity task(UUID caseId, UUID customerId, ReviewKind kind, LocalDate dueOn, LocalDate opensOn,
+            String reasons) {
         ReviewEntity review = new ReviewEntity();
         review.id = UUID.randomUUID();
-        review.caseId = task.caseId();
-        review.customerId = task.customerId();
+        review.caseId = caseId;
+        review.customerId = customerId;
         review.kind = kind;
         review.dueOn = dueOn;
-        review.opensOn = policy.profile().reviewTaskOpensOn(dueOn, today);
+        review.opensOn = opensOn;
         review.assignedTo = policy.profile().decisionMakerLabel();
         review.state = ReviewState.OPEN;
+        review.requestReasons = reasons;
         review.createdAt = clock.now();
         return review;
     }
@@ -154,17 +162,7 @@ public class ReviewService implements CaseClosedListener {
 
     private Uni<ReviewEntity> open(Actor actor, CaseEntity kase, ReviewKind kind, LocalDate dueOn, LocalDate opensOn,
             String reasons) {
-        ReviewEntity review = new ReviewEntity();
-        review.id = UUID.randomUUID();
-        review.caseId = kase.id;
-        review.customerId = kase.customerId;
-        review.kind = kind;
-        review.dueOn = dueOn;
-        review.opensOn = opensOn;
-        review.assignedTo = policy.profile().decisionMakerLabel();
-        review.state = ReviewState.OPEN;
-        review.requestReasons = reasons;
-        review.createdAt = clock.now();
+        ReviewEntity review = task(kase.id, kase.customerId, kind, dueOn, opensOn, reasons);
         return reviews.persist(review)
                 .call(() -> audit.record(actor, "REVIEW_TASK_OPENED", AuditEntityType.REVIEW, review.id, kase.id,
                         OPENED_FIELDS))

@@ -94,8 +94,11 @@ public class BodyLimit implements ReaderInterceptor {
         boolean drain() throws IOException {
             if (!drained) {
                 drained = true;
-                byte[] buffer = new byte[8192];
-                int n = 0;
+                // Almost always the reader has read the whole body: one read() finds the end without a buffer
+                // (allocating 8 KiB on every request showed in the contact check's profile).
+                int n = in.read();
+                count += n < 0 ? 0 : 1;
+                byte[] buffer = n < 0 ? null : new byte[8192];
                 while (n >= 0 && count <= RequestLimits.MAX_BODY_BYTES_READ_WHEN_REFUSED) {
                     n = in.read(buffer);
                     count += Math.max(n, 0);

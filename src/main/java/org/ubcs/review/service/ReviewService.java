@@ -332,17 +332,17 @@ public class ReviewService implements CaseClosedListener {
 
     /** A closed case has nothing left to review: its open tasks are cancelled (the one being completed is not). */
     @Override
-    public Uni<Void> caseClosed(Actor actor, UUID caseId) {
-        return reviews.openFor(caseId).flatMap(found -> {
+    public Uni<Void> casesClosed(Actor actor, List<UUID> caseIds) {
+        return reviews.openFor(caseIds).flatMap(found -> {
             List<ReviewEntity> ending = found.stream().filter(ReviewEntity::open).toList();
             ending.forEach(review -> review.state = ReviewState.CANCELLED);
-            Uni<Void> done = reviews.flush();
-            for (ReviewEntity review : ending) {
-                done = done.call(() -> audit.record(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW, review.id,
-                        caseId, List.of("state")));
-            }
-            return done;
+            return reviews.flush().call(() -> audit.recordAll(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW,
+                    targets(ending), List.of("state")));
         });
+    }
+
+    private static List<AuditService.Target> targets(List<ReviewEntity> changed) {
+        return changed.stream().map(review -> new AuditService.Target(review.id, review.caseId)).toList();
     }
 
     @WithSession

@@ -37,9 +37,15 @@ REUSE_DATA=${REUSE_DATA:-no}
 JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}
 WORK=$(mktemp -d /tmp/ubcs-scale-bench.XXXXXX)
 DB=${DB:-ubcs_scale_bench}
-JOBS="OPEN_REVIEW_TASKS HANDLE_OVERDUE_REVIEWS FLAG_OVERDUE_EMERGENCY_ASSESSMENTS CLOSE_APPEAL_WINDOWS
+ALL_JOBS="OPEN_REVIEW_TASKS HANDLE_OVERDUE_REVIEWS FLAG_OVERDUE_EMERGENCY_ASSESSMENTS CLOSE_APPEAL_WINDOWS
   FLAG_OVERDUE_APPEAL_DECISIONS FLAG_OVERDUE_SCREENING OPEN_REGISTER_REVIEWS FLAG_OVERDUE_REGISTER_REVIEWS
   DELIVER_NOTIFICATIONS REMOVE_EXPIRED_PERSONAL_DATA"
+# The jobs the jobs run times, in this order (default: all of them); every job's schedule is off either way.
+JOBS=${JOBS:-$ALL_JOBS}
+# OVERDUE_REVIEWS=yes: before the jobs, every case under the policy gets a next review date in the past (the last 20
+# days), so OPEN_REVIEW_TASKS opens a task for each and HANDLE_OVERDUE_REVIEWS finds them all overdue. The generated
+# data alone leaves about a tenth of them overdue (too few to time at a small SCALE).
+OVERDUE_REVIEWS=${OVERDUE_REVIEWS:-no}
 
 for tool in wrk pgbench psql python3 openssl curl jcmd pg_ctlcluster; do
   command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
@@ -72,7 +78,7 @@ API=http://127.0.0.1:$PORT
 # the heap after a full collection.
 start() {
   JAVA_OPTS="$JAVA_MEMORY -Xlog:gc:file=$WORK/gc.log" start_service QUARKUS_HTTP_IDLE_TIMEOUT=6H \
-    $(for job in $JOBS; do printf 'UBCS_JOBS_%s_CRON=off ' "$job"; done)
+    $(for job in $ALL_JOBS; do printf 'UBCS_JOBS_%s_CRON=off ' "$job"; done)
 }
 
 if [ "$REUSE_DATA" != yes ]; then
@@ -243,6 +249,13 @@ if [[ " $RUNS " == *" jobs "* ]]; then
       "$(cat "$WORK/job.status")" "$before" "$(heap_after_gc)" "$(load)" \
       "$(grep -o '"processed":[0-9]*' "$WORK/job.json" || head -c 160 "$WORK/job.json")"
   }
+  if [ "$OVERDUE_REVIEWS" = yes ]; then
+    section "Every case under the policy due for review in the last 20 days (OVERDUE_REVIEWS=yes)"
+    $PSQL -q -c "update policy_case set next_review_on = current_date - 1 - abs(hashtext(id::text)) % 20
+      where status = 'POLICY_APPLIED'" -c "vacuum analyze policy_case"
+    result 'cases under the policy, now due for review in the last 20 days: %s\n' \
+      "$($PSQL -Atc "select count(*) from policy_case where status = 'POLICY_APPLIED'")"
+  fi
   for job in $JOBS; do run_job "$job" "$job"; done
   result 'after the jobs: %s\n' "$($PSQL -Atc "select (select count(*) from review) || ' review tasks, ' ||
     (select count(*) from notification) || ' notifications, ' ||

@@ -1,5 +1,7 @@
 package org.ubcs.cases.service;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,5 +21,10 @@ public class CaseDirectoryForLetters implements CaseDirectory {
     @Override
     public Uni<UUID> customerOf(UUID caseId) {
         return cases.findOrNull(caseId).map(kase -> kase == null ? null : kase.customerId);
+    }
+
+    @Override
+    public Uni<Map<UUID, UUID>> customersOf(Collection<UUID> caseIds) {
+        return cases.customersOf(caseIds);
     }
 }

@@ -1,8 +1,10 @@
 package org.ubcs.cases.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -227,7 +229,37 @@ public class CaseService {
 
     @WithTransaction
     public Uni<CaseView> close(Actor actor, UUID id, Long expectedVersion, ClosureReason reason, String notes) {
-        return step(actor, id, expectedVersion, CaseStep.CLOSE, "CASE_CLOSED", kase -> {
+        return find(id).flatMap(kase -> {
+            ETags.requireCurrent(expectedVersion, kase.version);
+            return closeCases(actor, List.of(kase), reason, Collections.singletonMap(id, notes));
+        }).flatMap(closed -> decisions.findByCase(id).map(decision -> new CaseView(closed.get(0), decision)));
+    }
+
+    /**
+     * Closes these cases for one reason, each with its own notes, in the caller's transaction, by the rules of
+     * {@link #close}: as a job does a batch of them (the lapse of overdue reviews), a statement per table for the lot.
+     * Any case that may not close so fails them all (the job then finds which one by closing them one at a time).
+     */
+    public Uni<Void> closeAll(Actor actor, Map<UUID, String> notesByCase, ClosureReason reason) {
+        if (notesByCase.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return findAll(notesByCase.keySet()).flatMap(found -> {
+            if (found.size() != notesByCase.size()) {
+                throw new IllegalStateException("No case " + notesByCase.keySet().stream()
+                        .filter(id -> found.stream().noneMatch(k -> k.id.equals(id))).toList());
+            }
+            return closeCases(actor, found, reason, notesByCase);
+        }).replaceWithVoid();
+    }
+
+    /** The closing step for each case (its notes by its id, or null), then what ends with the cases. */
+    private Uni<List<CaseEntity>> closeCases(Actor actor, List<CaseEntity> closing, ClosureReason reason,
+            Map<UUID, String> notesByCase) {
+        LocalDate today = clock.today();
+        Instant now = clock.now();
+        for (CaseEntity kase : closing) {
+            CaseProcedure.require(CaseStep.CLOSE, kase);
             if (reason == ClosureReason.POLICY_NOT_APPLIED && kase.status != CaseStatus.POLICY_NOT_APPLIED
                     || (reason == ClosureReason.LIFTED_AFTER_REVIEW
                             || reason == ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW)
@@ -235,19 +267,26 @@ public class CaseService {
                 throw ProblemException.policyRule("CLOSURE_REASON_INCONSISTENT",
                         reason + " does not describe a case that is " + kase.status + ".");
             }
-            LocalDate today = clock.today();
-            kase.closure = new CaseForms.Closure(reason, notes, today, actor, clock.now());
+            kase.closure = new CaseForms.Closure(reason, notesByCase.get(kase.id), today, actor, now);
             kase.closedOn = today;
             kase.status = CaseStatus.CLOSED;
             kase.nextReviewOn = null;
-            return List.of("closure", "status");
-        }).call(closed -> {
-            Uni<Void> told = Uni.createFrom().voidItem();
-            for (CaseClosedListener listener : closedListeners) {
-                told = told.call(() -> listener.caseClosed(actor, id));
-            }
-            return told;
-        });
+            kase.updatedAt = now;
+        }
+        List<UUID> ids = closing.stream().map(kase -> kase.id).toList();
+        Uni<Void> told = cases.flush().call(() -> audit.recordAll(actor, "CASE_CLOSED", AuditEntityType.CASE,
+                ids.stream().map(id -> new AuditService.Target(id, id)).toList(), CLOSED_FIELDS));
+        for (CaseClosedListener listener : closedListeners) {
+            told = told.call(() -> listener.casesClosed(actor, ids));
+        }
+        return told.replaceWith(closing);
+    }
+
+    private static final List<String> CLOSED_FIELDS = List.of("closure", "status");
+
+    /** These cases, those that exist, in no particular order. */
+    public Uni<List<CaseEntity>> findAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : cases.list("id in ?1", ids);
     }
 
     /** After a review that continues the policy: the date of the next one. */

@@ -1,5 +1,6 @@
 package org.ubcs.customer.service;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,6 +91,11 @@ public class CustomerService {
     /** For other capabilities that refer to a customer: present or not, without a session of their own. */
     public Uni<CustomerEntity> findOrNull(UUID id) {
         return repository.findById(id);
+    }
+
+    /** For other capabilities that refer to many customers at once: those of these that exist. */
+    public Uni<List<CustomerEntity>> findAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : repository.list("id in ?1", ids);
     }
 
     private Uni<CustomerEntity> find(UUID id) {

@@ -1,5 +1,7 @@
 package org.ubcs.letter.service;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
@@ -13,4 +15,7 @@ public interface CaseDirectory {
 
     /** The customer of the case, or null when there is no such case; in the caller's session. */
     Uni<UUID> customerOf(UUID caseId);
+
+    /** The customer of each of these cases that exists, by case id; in the caller's session. */
+    Uni<Map<UUID, UUID>> customersOf(Collection<UUID> caseIds);
 }

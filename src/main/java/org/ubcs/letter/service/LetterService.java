@@ -2,11 +2,16 @@ package org.ubcs.letter.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +75,20 @@ public class LetterService {
      * is given, be its customer: anything else is a mistake of the calling step, not of the user, and fails it.
      */
     public Uni<UUID> issue(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts) {
-        return write(actor, kind, customerId, caseId, facts, null);
+        return write(actor, kind, List.of(new Letter(customerId, caseId, facts)), null).map(ids -> ids.get(0));
+    }
+
+    /** One letter of {@link #issueAll}: to whom, about which case (or none), saying what. */
+    public record Letter(UUID customerId, UUID caseId, LetterFacts facts) {
+    }
+
+    /**
+     * As {@link #issue} for many letters of one kind at once (a job's batch): the cases and customers are read with a
+     * query each, every letter rendered as {@link #issue} renders it, and the letters and their audit events handed
+     * to Hibernate together; returns their ids in order.
+     */
+    public Uni<List<UUID>> issueAll(Actor actor, LetterKind kind, List<Letter> letters) {
+        return write(actor, kind, letters, null);
     }
 
     /**
@@ -80,7 +98,8 @@ public class LetterService {
      */
     public Uni<UUID> issueSent(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts,
             LocalDate sentOn) {
-        return write(actor, kind, customerId, caseId, facts, Objects.requireNonNull(sentOn, "sentOn"));
+        return write(actor, kind, List.of(new Letter(customerId, caseId, facts)),
+                Objects.requireNonNull(sentOn, "sentOn")).map(ids -> ids.get(0));
     }
 
     /**
@@ -90,39 +109,52 @@ public class LetterService {
     public Uni<UUID> issueAboutRegisterEntry(Actor actor, LetterKind kind, UUID registerEntryId, UUID customerId,
             String name, List<String> address, LetterFacts facts) {
         Objects.requireNonNull(registerEntryId, "registerEntryId");
-        Uni<Recipient> recipient = customerId != null ? customer(customerId)
+        Uni<Recipient> recipient = customerId != null
+                ? customers(List.of(customerId)).map(found -> found.get(customerId))
                 : Uni.createFrom().item(new Recipient(null, name, address));
-        return recipient.chain(to -> write(actor, kind, to, null, registerEntryId, facts, null));
+        return recipient.chain(to -> store(actor, List.of(letter(actor, kind, to, null, registerEntryId, facts, null)),
+                null)).map(ids -> ids.get(0));
     }
 
     /** Whom a letter is to: a customer on record (with their id), or a person named on a register entry. */
     private record Recipient(UUID customerId, String name, List<String> address) {
     }
 
-    private Uni<Recipient> customer(UUID customerId) {
-        return customers.findOrNull(customerId).map(customer -> {
-            if (customer == null) {
-                throw new IllegalArgumentException("No customer " + customerId);
+    /** These customers as recipients, by id; each must exist. */
+    private Uni<Map<UUID, Recipient>> customers(Collection<UUID> customerIds) {
+        return customers.findAll(customerIds).map(found -> {
+            Map<UUID, Recipient> recipients = new HashMap<>();
+            found.forEach(customer -> recipients.put(customer.id, new Recipient(customer.id, customer.fullName,
+                    address(customer.details().address()))));
+            for (UUID id : customerIds) {
+                if (!recipients.containsKey(id)) {
+                    throw new IllegalArgumentException("No customer " + id);
+                }
             }
-            return new Recipient(customerId, customer.fullName, address(customer.details().address()));
+            return recipients;
         });
     }
 
-    private Uni<UUID> write(Actor actor, LetterKind kind, UUID customerId, UUID caseId, LetterFacts facts,
-            LocalDate sentOn) {
-        Objects.requireNonNull(customerId, "customerId");
-        Uni<Void> caseChecked = caseId == null ? Uni.createFrom().voidItem()
-                : cases.customerOf(caseId).invoke(owner -> {
-                    if (!customerId.equals(owner)) {
-                        throw new IllegalArgumentException(owner == null ? "No case " + caseId
-                                : "Case " + caseId + " is not customer " + customerId + "'s");
-                    }
-                }).replaceWithVoid();
-        return caseChecked.chain(() -> customer(customerId))
-                .chain(to -> write(actor, kind, to, caseId, null, facts, sentOn));
+    private Uni<List<UUID>> write(Actor actor, LetterKind kind, List<Letter> letters, LocalDate sentOn) {
+        letters.forEach(letter -> Objects.requireNonNull(letter.customerId(), "customerId"));
+        Set<UUID> caseIds = letters.stream().map(Letter::caseId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Uni<Void> casesChecked = caseIds.isEmpty() ? Uni.createFrom().voidItem()
+                : cases.customersOf(caseIds).invoke(owners -> letters.stream().filter(l -> l.caseId() != null)
+                        .forEach(l -> {
+                            UUID owner = owners.get(l.caseId());
+                            if (!l.customerId().equals(owner)) {
+                                throw new IllegalArgumentException(owner == null ? "No case " + l.caseId()
+                                        : "Case " + l.caseId() + " is not customer " + l.customerId() + "'s");
+                            }
+                        })).replaceWithVoid();
+        return casesChecked.chain(() -> customers(letters.stream().map(Letter::customerId).distinct().toList()))
+                .chain(to -> store(actor, letters.stream().map(l -> letter(actor, kind, to.get(l.customerId()),
+                        l.caseId(), null, l.facts(), sentOn)).toList(), sentOn));
     }
 
-    private Uni<UUID> write(Actor actor, LetterKind kind, Recipient to, UUID caseId, UUID registerEntryId,
+    /** A letter rendered and ready to store. */
+    private LetterEntity letter(Actor actor, LetterKind kind, Recipient to, UUID caseId, UUID registerEntryId,
             LetterFacts facts, LocalDate sentOn) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(facts, "facts");
@@ -149,11 +181,17 @@ public class LetterService {
             letter.sentBySubject = actor.subject();
             letter.sentByName = actor.name();
         }
-        return letters.persist(letter)
-                .call(() -> audit.record(actor, "LETTER_ISSUED", AuditEntityType.LETTER, letter.id, caseId,
+        return letter;
+    }
+
+    /** Stores rendered letters and an audit event for each; returns their ids. */
+    private Uni<List<UUID>> store(Actor actor, List<LetterEntity> written, LocalDate sentOn) {
+        return letters.persist(written.stream())
+                .call(() -> audit.recordAll(actor, "LETTER_ISSUED", AuditEntityType.LETTER, written.stream()
+                        .map(letter -> new AuditService.Target(letter.id, letter.caseId)).toList(),
                         sentOn == null ? List.of("kind", "languages", "subject", "html", "text")
                                 : List.of("kind", "languages", "subject", "html", "text", "sentOn")))
-                .replaceWith(letter.id);
+                .replaceWith(written.stream().map(letter -> letter.id).toList());
     }
 
     @WithSession

@@ -2,9 +2,13 @@ package org.ubcs.restriction.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -248,35 +252,51 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
 
     /** Lifts every restriction in force under a decision (an upheld appeal quashes them); returns their ids. */
     public Uni<List<UUID>> liftAllUnderDecision(Actor actor, UUID decisionId, String reasons) {
-        return liftAll(actor, "decisionId", decisionId, reasons).map(RestrictionService::ids);
+        return liftAll(actor, "decisionId", r -> r.decisionId, Map.of(decisionId, reasons))
+                .map(RestrictionService::ids);
     }
 
     /** Lifts every restriction in force under a case (a review lifts them, or they lapse); returns their ids. */
     public Uni<List<UUID>> liftAllOfCase(Actor actor, UUID caseId, String reasons) {
-        return liftAll(actor, "caseId", caseId, reasons).map(RestrictionService::ids);
+        return liftAllOfCases(actor, Map.of(caseId, reasons));
     }
 
     /**
-     * A case's restrictions end with it, in the closing transaction: whatever is still in force (or yet to start) is
-     * lifted, the customer gets the lifting letter and those told of the decision are told it is over. A step that
+     * As {@link #liftAllOfCase} for many cases at once, each with its own reasons (a job's batch of lapses): one
+     * query, one batched update and one batched insert of audit events for the lot; returns the ids lifted.
+     */
+    public Uni<List<UUID>> liftAllOfCases(Actor actor, Map<UUID, String> reasonsByCase) {
+        return liftAll(actor, "caseId", r -> r.caseId, reasonsByCase).map(RestrictionService::ids);
+    }
+
+    /**
+     * Cases' restrictions end with them, in the closing transaction: whatever is still in force (or yet to start) is
+     * lifted, each customer gets the lifting letter and those told of the decision are told it is over. A step that
      * closes a case after lifting its restrictions itself (a review, a lapse) finds nothing left here.
      */
     @Override
-    public Uni<Void> caseClosed(Actor actor, UUID caseId) {
-        return liftAll(actor, "caseId", caseId, "The case was closed, so its restrictions end.").flatMap(lifted -> {
+    public Uni<Void> casesClosed(Actor actor, List<UUID> caseIds) {
+        String reasons = "The case was closed, so its restrictions end.";
+        Map<UUID, String> reasonsByCase = new LinkedHashMap<>();
+        caseIds.forEach(id -> reasonsByCase.put(id, reasons));
+        return liftAll(actor, "caseId", r -> r.caseId, reasonsByCase).flatMap(lifted -> {
             if (lifted.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
+            Map<UUID, List<RestrictionEntity>> byCase = lifted.stream()
+                    .collect(Collectors.groupingBy(r -> r.caseId, LinkedHashMap::new, Collectors.toList()));
             LocalDate today = clock.today();
-            return cases.find(caseId)
-                    .call(kase -> letters.issue(actor, LetterKind.LIFTING, kase.customerId, caseId, new LetterFacts(
+            return cases.findAll(byCase.keySet()).flatMap(found -> letters.issueAll(actor, LetterKind.LIFTING,
+                    found.stream().map(kase -> new LetterService.Letter(kase.customerId, kase.id, new LetterFacts(
                             kase.matter, null, List.of(), today, null, null, null, null, null, false,
-                            lifted.stream().map(TermsFacts::of).toList(), List.of())))
-                    .call(kase -> notifications.notify("RESTRICTIONS_LIFTED_WITH_CASE", caseId.toString(),
-                            policy.profile().decisionNotifications(), caseId, "A customer's restrictions have ended",
-                            "The case " + caseId + " (" + kase.department + ") was closed on " + today + " and its "
-                                    + lifted.size() + " restriction(s) lifted. Deal with the customer's contact as "
-                                    + "usual."))
+                            byCase.get(kase.id).stream().map(TermsFacts::of).toList(), List.of()))).toList())
+                    .call(() -> notifications.notifyAll(found.stream().map(kase -> new NotificationService.Notice(
+                            "RESTRICTIONS_LIFTED_WITH_CASE", kase.id.toString(),
+                            policy.profile().decisionNotifications(), kase.id,
+                            "A customer's restrictions have ended", "The case " + kase.id + " (" + kase.department
+                                    + ") was closed on " + today + " and its " + byCase.get(kase.id).size()
+                                    + " restriction(s) lifted. Deal with the customer's contact as usual."))
+                            .toList())))
                     .replaceWithVoid();
         });
     }
@@ -285,20 +305,24 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
         return restrictions.stream().map(r -> r.id).toList();
     }
 
-    /** Ends every restriction still to apply (in force now, or starting later) that the field names. */
-    private Uni<List<RestrictionEntity>> liftAll(Actor actor, String field, UUID id, String reasons) {
+    /**
+     * Ends every restriction still to apply (in force now, or starting later) whose {@code field} (read by
+     * {@code key}) is one of the map's keys, with that key's reasons.
+     */
+    private Uni<List<RestrictionEntity>> liftAll(Actor actor, String field, Function<RestrictionEntity, UUID> key,
+            Map<UUID, String> reasons) {
         LocalDate today = clock.today();
-        return restrictions.list(field + " = ?1 and not lifted and supersededBy is null", id).flatMap(found -> {
-            List<RestrictionEntity> active = found.stream()
-                    .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
-            active.forEach(r -> markLifted(r, actor, reasons, today));
-            Uni<Void> audited = restrictions.flush();
-            for (RestrictionEntity r : active) {
-                audited = audited.call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
-                        r.id, r.caseId, List.of("lifting", "state")));
-            }
-            return audited.replaceWith(active);
-        });
+        return restrictions.list(field + " in ?1 and not lifted and supersededBy is null", reasons.keySet())
+                .flatMap(found -> {
+                    List<RestrictionEntity> active = found.stream()
+                            .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
+                    active.forEach(r -> markLifted(r, actor, reasons.get(key.apply(r)), today));
+                    return restrictions.flush()
+                            .call(() -> audit.recordAll(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
+                                    active.stream().map(r -> new AuditService.Target(r.id, r.caseId)).toList(),
+                                    List.of("lifting", "state")))
+                            .replaceWith(active);
+                });
     }
 
     @WithTransaction

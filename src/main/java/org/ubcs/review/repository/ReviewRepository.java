@@ -1,6 +1,7 @@
 package org.ubcs.review.repository;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,6 +84,11 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
     }
 
     public Uni<List<ReviewEntity>> openFor(UUID caseId) {
-        return list("caseId = ?1 and state in ?2", caseId, List.of(ReviewState.OPEN, ReviewState.ESCALATED));
+        return openFor(List.of(caseId));
+    }
+
+    /** The open (or escalated) tasks of these cases. */
+    public Uni<List<ReviewEntity>> openFor(Collection<UUID> caseIds) {
+        return list("caseId in ?1 and state in ?2", caseIds, List.of(ReviewState.OPEN, ReviewState.ESCALATED));
     }
 }

@@ -1,7 +1,10 @@
 package org.ubcs.review.service;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,54 +172,82 @@ public class ReviewService implements CaseClosedListener {
                 .call(() -> notifications.notifyAll(List.of(dueNotice(review))));
     }
 
-    /** Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. One job batch. */
+    /**
+     * Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. One job batch, worked
+     * on set-based (a statement per table for the lot), or one review at a time when that failed.
+     */
     public Uni<Integer> handleOverdue(Actor actor, Batch batch) {
         LocalDate today = clock.today();
-        return reviews.overdueIds(today, batch.limit(), batch.skip()).flatMap(overdue -> batch.each(overdue,
-                id -> id, id -> Panache.getSession()
-                        // Each item flushed its changes before it completed: forget the entities it loaded, or every
-                        // later flush in the batch dirty-checks them all again (a batch grew quadratically slower).
+        return reviews.overdueIds(today, batch.limit(), batch.skip()).flatMap(overdue -> batch.all(overdue,
+                id -> id, some -> Panache.getSession()
+                        // Item by item, each flushed its changes before it completed: forget the entities it loaded,
+                        // or every later flush in the batch dirty-checks them all again.
                         .invoke(Mutiny.Session::clear)
-                        .chain(() -> reviews.findById(id))
-                        .flatMap(review -> {
-                            if (review.state != ReviewState.OPEN) {
-                                // An earlier review of the same case lapsed in this batch, closed it and cancelled
-                                // this one.
+                        .chain(() -> reviews.list("id in ?1", some))
+                        .flatMap(found -> {
+                            // In the batch's order; one no longer open was handled since it was selected.
+                            Map<UUID, ReviewEntity> byId = new HashMap<>();
+                            found.forEach(review -> byId.put(review.id, review));
+                            List<ReviewEntity> open = some.stream().map(byId::get)
+                                    .filter(review -> review != null && review.state == ReviewState.OPEN).toList();
+                            if (open.isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
                             return (policy.profile().overdueReviewAction() == OverdueReviewAction.LAPSE
-                                    ? lapse(actor, review) : escalate(actor, review)).call(reviews::flush);
+                                    ? lapse(actor, open) : escalate(actor, open)).call(reviews::flush);
                         })));
     }
 
-    private Uni<Void> escalate(Actor actor, ReviewEntity review) {
-        review.state = ReviewState.ESCALATED;
+    private Uni<Void> escalate(Actor actor, List<ReviewEntity> overdue) {
+        overdue.forEach(review -> review.state = ReviewState.ESCALATED);
         return reviews.flush()
-                .call(() -> audit.record(actor, "REVIEW_ESCALATED", AuditEntityType.REVIEW, review.id, review.caseId,
+                .call(() -> audit.recordAll(actor, "REVIEW_ESCALATED", AuditEntityType.REVIEW, targets(overdue),
                         List.of("state")))
-                .call(() -> notifications.notify("REVIEW_OVERDUE", review.id.toString(),
-                        List.of(NotificationRecipient.POLICY_OWNER), review.caseId,
-                        "A review is overdue", "The review of case " + review.caseId + " was due on " + review.dueOn
-                                + " and has not been recorded. Hold it now or lift the restrictions."))
+                .call(() -> notifications.notifyAll(overdue.stream().map(review -> new NotificationService.Notice(
+                        "REVIEW_OVERDUE", review.id.toString(), List.of(NotificationRecipient.POLICY_OWNER),
+                        review.caseId, "A review is overdue", "The review of case " + review.caseId + " was due on "
+                                + review.dueOn + " and has not been recorded. Hold it now or lift the restrictions."))
+                        .toList()))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> lapse(Actor actor, ReviewEntity review) {
-        review.state = ReviewState.LAPSED;
-        String reasons = "The review due on " + review.dueOn + " was not held, so the restrictions lapsed.";
+    /**
+     * Each review's case lapses: the review, then its restrictions lifted, the case closed (which cancels the case's
+     * other open reviews), the customer's letter and the notifications, each step for all the cases at once.
+     */
+    private Uni<Void> lapse(Actor actor, List<ReviewEntity> overdue) {
+        // A case with two overdue reviews lapses once, by the first; its closure cancels the other, as when they are
+        // handled one at a time (the second is then no longer open).
+        Map<UUID, ReviewEntity> byCase = new LinkedHashMap<>();
+        overdue.forEach(review -> byCase.putIfAbsent(review.caseId, review));
+        List<ReviewEntity> lapsing = List.copyOf(byCase.values());
+        Map<UUID, String> reasons = new LinkedHashMap<>();
+        lapsing.forEach(review -> {
+            review.state = ReviewState.LAPSED;
+            reasons.put(review.caseId,
+                    "The review due on " + review.dueOn + " was not held, so the restrictions lapsed.");
+        });
         return reviews.flush()
-                .call(() -> audit.record(actor, "REVIEW_LAPSED", AuditEntityType.REVIEW, review.id, review.caseId,
+                .call(() -> audit.recordAll(actor, "REVIEW_LAPSED", AuditEntityType.REVIEW, targets(lapsing),
                         List.of("state")))
-                .flatMap(flushed -> restrictions.liftAllOfCase(actor, review.caseId, reasons))
-                .call(lifted -> cases.close(actor, review.caseId, null, ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW,
-                        reasons))
-                .call(lifted -> letters.issue(actor, LetterKind.LAPSE, review.customerId, review.caseId,
-                        new LetterFacts(null, reasons, List.of(), review.dueOn, null, null, null, null, null, false)))
-                .call(lifted -> notifications.notify("RESTRICTIONS_LAPSED", review.id.toString(),
-                        policy.profile().decisionNotifications(), review.caseId, "A customer's restrictions have ended",
-                        "The restrictions on case " + review.caseId + " lapsed on " + review.dueOn
-                                + " because the review was not held. Deal with the customer's contact as usual."))
+                .call(() -> restrictions.liftAllOfCases(actor, reasons))
+                .call(() -> cases.closeAll(actor, reasons, ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW))
+                .call(() -> letters.issueAll(actor, LetterKind.LAPSE, lapsing.stream()
+                        .map(review -> new LetterService.Letter(review.customerId, review.caseId, new LetterFacts(
+                                null, reasons.get(review.caseId), List.of(), review.dueOn, null, null, null, null,
+                                null, false)))
+                        .toList()))
+                .call(() -> notifications.notifyAll(lapsing.stream().map(review -> new NotificationService.Notice(
+                        "RESTRICTIONS_LAPSED", review.id.toString(), policy.profile().decisionNotifications(),
+                        review.caseId, "A customer's restrictions have ended", "The restrictions on case "
+                                + review.caseId + " lapsed on " + review.dueOn + " because the review was not held. "
+                                + "Deal with the customer's contact as usual."))
+                        .toList()))
                 .replaceWithVoid();
+    }
+
+    private static List<AuditService.Target> targets(List<ReviewEntity> changed) {
+        return changed.stream().map(review -> new AuditService.Target(review.id, review.caseId)).toList();
     }
 
     @WithTransaction
@@ -332,16 +363,12 @@ public class ReviewService implements CaseClosedListener {
 
     /** A closed case has nothing left to review: its open tasks are cancelled (the one being completed is not). */
     @Override
-    public Uni<Void> caseClosed(Actor actor, UUID caseId) {
-        return reviews.openFor(caseId).flatMap(found -> {
+    public Uni<Void> casesClosed(Actor actor, List<UUID> caseIds) {
+        return reviews.openFor(caseIds).flatMap(found -> {
             List<ReviewEntity> ending = found.stream().filter(ReviewEntity::open).toList();
             ending.forEach(review -> review.state = ReviewState.CANCELLED);
-            Uni<Void> done = reviews.flush();
-            for (ReviewEntity review : ending) {
-                done = done.call(() -> audit.record(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW, review.id,
-                        caseId, List.of("state")));
-            }
-            return done;
+            return reviews.flush().call(() -> audit.recordAll(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW,
+                    targets(ending), List.of("state")));
         });
     }
 

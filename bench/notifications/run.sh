@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 NOTIFICATIONS=${NOTIFICATIONS:-150000}
-MODES=${MODES:-refused sink}
+MODES=${MODES-refused sink} # empty: only load the data (with KEEP_DB=yes, for EXPLAIN by hand)
 PORT=${PORT:-18094}
 SMTP_PORT=${SMTP_PORT:-18025}
 # As k8s/base/deployment.yaml: the heap is half of the container's 512 MiB.

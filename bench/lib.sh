@@ -57,13 +57,13 @@ token() { # $1 = subject, $2 = name, $3 = role; valid two hours
 }
 
 # Starts the jar on $PORT against $DB with the key above, and waits until it is ready. Arguments are settings
-# (NAME=value) besides the database's and the key's; JAVA_OPTS are the JVM's options.
+# (NAME=value) besides the database's and the key's; JAVA_OPTS are the JVM's options; APP_JAR another build's jar.
 start_service() {
   env "$@" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   QUARKUS_DATASOURCE_USERNAME="$DB" QUARKUS_DATASOURCE_PASSWORD="$PASSWORD" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=urn:ubcs:bench \
-    java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
+    java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
     curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break

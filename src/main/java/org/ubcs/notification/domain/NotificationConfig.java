@@ -22,6 +22,14 @@ public interface NotificationConfig {
     @WithDefault("PT1M")
     Duration firstRetryAfter();
 
+    /**
+     * How many emails one replica sends at once. 10, the mail client's own pool (quarkus.mailer.max-pool-size's
+     * default): each send holds one pooled SMTP connection, so more would only queue inside the client, and fewer
+     * would leave connections idle. Raise the two together.
+     */
+    @WithDefault("10")
+    int concurrency();
+
     default Optional<String> addressOf(String recipient) {
         return Optional.ofNullable(addresses().get(recipient));
     }

@@ -7,13 +7,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ubcs.api.model.NotificationRecipient;
 import org.ubcs.api.model.NotificationState;
+import org.ubcs.notification.domain.AttemptResult;
+import org.ubcs.notification.domain.DueNotification;
 import org.ubcs.notification.domain.NotificationEntity;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.PageQuery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<NotificationEntity, UUID> {
@@ -33,16 +38,48 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     /**
      * Claims up to {@code limit} due notifications for {@code lease}: rows another replica is claiming are skipped
      * (FOR UPDATE SKIP LOCKED), and a claim that is not finished in time lapses, so a crashed sender loses nothing.
+     * Returns what sending needs, so the claim is the batch's only read.
      */
-    public Uni<List<UUID>> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public Uni<List<DueNotification>> claimDue(Instant now, Instant leaseUntil, int limit) {
         return getSession().flatMap(session -> session.createNativeQuery(
                 "update notification set lease_until = :lease where id in (select id from notification "
                         + "where state = 'PENDING' and next_attempt_at <= :now "
                         + "and (lease_until is null or lease_until < :now) order by next_attempt_at limit :limit "
-                        + "for update skip locked) returning id", UUID.class)
+                        + "for update skip locked) returning id, recipient, subject, body, attempts", Object[].class)
                 .setParameter("lease", leaseUntil.atOffset(ZoneOffset.UTC))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setParameter("limit", limit).getResultList());
+                .setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new DueNotification((UUID) row[0],
+                        NotificationRecipient.valueOf((String) row[1]), (String) row[2], (String) row[3],
+                        ((Number) row[4]).intValue())).toList());
+    }
+
+    /**
+     * Records a batch of attempts in one statement, whatever its size: the results travel as one JSON parameter, so
+     * the statement's text (and its prepared plan) is the same for every batch. An attempt is recorded only while
+     * its notification is still as it was claimed (PENDING, same attempts): should the lease have lapsed and another
+     * replica recorded it first, this one's result is not counted twice. Returns the ids recorded.
+     */
+    public Uni<List<UUID>> recordAttempts(List<AttemptResult> results) {
+        JsonArray rows = new JsonArray();
+        for (AttemptResult r : results) {
+            rows.add(new JsonObject().put("id", r.id().toString()).put("attempts_before", r.attemptsBefore())
+                    .put("state", r.state().name())
+                    .put("next_attempt_at", r.nextAttemptAt() == null ? null : r.nextAttemptAt().toString())
+                    .put("last_error", r.lastError())
+                    .put("sent_at", r.sentAt() == null ? null : r.sentAt().toString()));
+        }
+        return getSession().flatMap(session -> session.createNativeQuery(
+                "update notification n set state = r.state, attempts = r.attempts_before + 1, "
+                        + "next_attempt_at = coalesce(r.next_attempt_at, n.next_attempt_at), "
+                        + "last_error = r.last_error, sent_at = coalesce(r.sent_at, n.sent_at), lease_until = null, "
+                        + "version = n.version + 1 "
+                        // Typed text first: a parameter typed jsonb would take the Java string as one JSON string.
+                        + "from jsonb_to_recordset(cast(cast(:results as text) as jsonb)) as r(id uuid, attempts_before integer, "
+                        + "state varchar, next_attempt_at timestamptz, last_error varchar, sent_at timestamptz) "
+                        + "where n.id = r.id and n.state = 'PENDING' and n.attempts = r.attempts_before "
+                        + "returning n.id", UUID.class)
+                .setParameter("results", rows.encode()).getResultList());
     }
 
     public Uni<List<NotificationEntity>> page(NotificationState state, UUID caseId, Cursors.Key after, int limit) {

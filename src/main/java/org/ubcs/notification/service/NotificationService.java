@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 import org.ubcs.api.model.NotificationRecipient;
 import org.ubcs.api.model.NotificationState;
 import org.ubcs.time.LondonClock;
+import org.ubcs.notification.domain.AttemptResult;
+import org.ubcs.notification.domain.DueNotification;
 import org.ubcs.notification.domain.NotificationConfig;
 import org.ubcs.notification.domain.NotificationEntity;
 import org.ubcs.notification.repository.NotificationRepository;
@@ -26,6 +28,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -126,71 +129,102 @@ public class NotificationService {
     }
 
     /**
-     * Delivers up to {@code limit} due notifications: claims them (safe on every replica at once), sends each
-     * outside any transaction, then records the results. Returns how many were attempted.
+     * Delivers up to {@code limit} due notifications: claims them (safe on every replica at once), sends them outside
+     * any transaction, a few at once ({@link NotificationConfig#concurrency()}), then records the lot in one
+     * statement. Returns how many were attempted.
      */
     public Uni<Integer> deliverDue(int limit) {
         Instant now = clock.now();
         return Panache.withTransaction(() -> notifications.claimDue(now, now.plus(LEASE), limit))
-                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
-                        : Panache.withSession(() -> notifications.list("id in ?1", ids))
-                                .flatMap(claimed -> send(claimed))
+                .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
+                        : send(claimed)
                                 .flatMap(results -> Panache.withTransaction(() -> record(results)))
                                 // Counted after the commit: a result that failed to be recorded is attempted again.
                                 .invoke(outcomes -> outcomes.forEach(metrics::attempted))
-                                .replaceWith(ids.size()));
+                                .replaceWith(claimed.size()));
     }
 
-    /** Each notification's id and the error of its attempt (null: sent). */
-    private Uni<Map<UUID, String>> send(List<NotificationEntity> claimed) {
-        Map<UUID, String> results = new HashMap<>();
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (NotificationEntity n : claimed) {
-            all = all.flatMap(ignored -> {
-                var address = config.addressOf(n.recipient.name());
-                if (address.isEmpty()) {
-                    results.put(n.id, "No address is configured for " + n.recipient
-                            + " (ubcs.notifications.addresses." + n.recipient + ")");
-                    return Uni.createFrom().voidItem();
-                }
-                return mailer.send(Mail.withText(address.get(), n.subject, n.body))
-                        .invoke(sent -> results.put(n.id, null))
-                        .onFailure().recoverWithUni(failure -> {
-                            // The SMTP server's reply, not the message: it carries no personal data.
-                            String error = failure.getClass().getSimpleName() + ": "
-                                    + String.valueOf(failure.getMessage());
-                            results.put(n.id, error.length() > 1000 ? error.substring(0, 1000) : error);
-                            LOG.warnf("Notification %s not delivered (attempt %d)", n.id, n.attempts + 1);
-                            return Uni.createFrom().voidItem();
-                        });
-            });
+    /** One attempt: the notification as claimed, and its error (null: sent). */
+    private record Attempt(DueNotification notification, String error) {
+    }
+
+    /**
+     * Sends each claimed notification, at most {@code concurrency} at once: bounded, so a batch never opens more
+     * connections than the mail client pools, and a slow server holds up a few sends rather than the batch in turn.
+     */
+    private Uni<List<Attempt>> send(List<DueNotification> claimed) {
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(this::attempt).merge(config.concurrency())
+                .collect().asList();
+    }
+
+    private Uni<Attempt> attempt(DueNotification n) {
+        var address = config.addressOf(n.recipient().name());
+        if (address.isEmpty()) {
+            return Uni.createFrom().item(new Attempt(n, "No address is configured for " + n.recipient()
+                    + " (ubcs.notifications.addresses." + n.recipient() + ")"));
         }
-        return all.replaceWith(results);
+        return mailer.send(Mail.withText(address.get(), n.subject(), n.body()))
+                .map(sent -> new Attempt(n, null))
+                .onFailure().recoverWithItem(failure -> {
+                    // The SMTP server's reply, not the message: it carries no personal data.
+                    String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
+                    return new Attempt(n, error.length() > 1000 ? error.substring(0, 1000) : error);
+                });
     }
 
-    /** Records each attempt's result; returns what came of each. */
-    private Uni<List<NotificationMetrics.Outcome>> record(Map<UUID, String> results) {
+    /**
+     * Records each attempt's result, all in one statement; returns what came of each attempt recorded. The rule:
+     * sent; or, failed, FAILED for good after {@code maxAttempts}; else tried again after {@code firstRetryAfter},
+     * doubled for each attempt before.
+     */
+    private Uni<List<NotificationMetrics.Outcome>> record(List<Attempt> attempts) {
         Instant now = clock.now();
-        return notifications.list("id in ?1", results.keySet()).flatMap(found -> {
-            List<NotificationMetrics.Outcome> outcomes = new ArrayList<>();
-            for (NotificationEntity n : found) {
-                String error = results.get(n.id);
-                n.attempts++;
-                n.leaseUntil = null;
-                n.lastError = error;
-                if (error == null) {
-                    n.state = NotificationState.SENT;
-                    n.sentAt = now;
-                    outcomes.add(NotificationMetrics.Outcome.SENT);
-                } else if (n.attempts >= config.maxAttempts()) {
-                    n.state = NotificationState.FAILED;
-                    outcomes.add(NotificationMetrics.Outcome.FAILED);
-                } else {
-                    n.nextAttemptAt = now.plus(config.firstRetryAfter().multipliedBy(1L << (n.attempts - 1)));
-                    outcomes.add(NotificationMetrics.Outcome.RETRIED);
-                }
+        Map<UUID, NotificationMetrics.Outcome> outcomes = new HashMap<>();
+        List<AttemptResult> results = new ArrayList<>(attempts.size());
+        for (Attempt a : attempts) {
+            DueNotification n = a.notification();
+            int made = n.attempts() + 1;
+            if (a.error() == null) {
+                results.add(new AttemptResult(n.id(), n.attempts(), NotificationState.SENT, null, null, now));
+                outcomes.put(n.id(), NotificationMetrics.Outcome.SENT);
+            } else if (made >= config.maxAttempts()) {
+                results.add(new AttemptResult(n.id(), n.attempts(), NotificationState.FAILED, null, a.error(), null));
+                outcomes.put(n.id(), NotificationMetrics.Outcome.FAILED);
+            } else {
+                Instant next = now.plus(config.firstRetryAfter().multipliedBy(1L << (made - 1)));
+                results.add(new AttemptResult(n.id(), n.attempts(), NotificationState.PENDING, next, a.error(), null));
+                outcomes.put(n.id(), NotificationMetrics.Outcome.RETRIED);
             }
-            return notifications.flush().replaceWith(outcomes);
-        });
+        }
+        logBatch(attempts, outcomes);
+        return notifications.recordAttempts(results)
+                .map(recorded -> recorded.stream().map(outcomes::get).toList());
+    }
+
+    /**
+     * One line per batch, not one per failed attempt: an outage of the mail server would otherwise write a line for
+     * every notification due. Ids and the SMTP client's error only, as each attempt's lastError holds it (the
+     * addresses are the council's own mailboxes from configuration). Each failure is at DEBUG.
+     */
+    private static void logBatch(List<Attempt> attempts, Map<UUID, NotificationMetrics.Outcome> outcomes) {
+        Attempt first = null;
+        int failed = 0;
+        for (Attempt a : attempts) {
+            if (a.error() != null) {
+                failed++;
+                first = first == null ? a : first;
+                LOG.debugf("Notification %s not delivered (attempt %d)", a.notification().id(),
+                        a.notification().attempts() + 1);
+            }
+        }
+        long retried = outcomes.values().stream().filter(o -> o == NotificationMetrics.Outcome.RETRIED).count();
+        if (failed > 0) {
+            LOG.warnf("Notifications not delivered: %d of %d attempts failed (%d to retry, %d failed for good); "
+                    + "the first, notification %s (attempt %d): %s", failed, attempts.size(), retried,
+                    failed - retried, first.notification().id(), first.notification().attempts() + 1, first.error());
+        } else {
+            LOG.debugf("Notifications delivered: %d sent", attempts.size());
+        }
     }
 }

@@ -4,6 +4,17 @@
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
+# Exits unless every tool named is on the PATH.
+bench_require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || {
+      echo "missing: $tool (apt-get install -y wrk postgresql postgresql-contrib python3 openssl curl; jcmd comes with the JDK)"
+      exit 1
+    }
+  done
+}
+
 APP_PID=""
 STARTED_CLUSTER=""
 CLEANUP_EXTRA="" # a command the benchmark adds, run first on exit

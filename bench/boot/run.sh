@@ -43,12 +43,9 @@ JVM_OPTS="$JVM_EMULATION $DEPLOYMENT_OPTS ${JAVA_OPTS:-}"
 WORK=$(mktemp -d /tmp/ubcs-boot.XXXXXX)
 DB=ubcs_boot
 
-for tool in java wrk psql openssl curl pg_ctlcluster; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install -y wrk postgresql)"; exit 1; }
-done
-if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken"; exit 1; fi
-
 source bench/lib.sh
+bench_require java wrk psql openssl curl pg_ctlcluster
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken"; exit 1; fi
 RUN_PID=""
 CLEANUP_EXTRA='[ -n "$RUN_PID" ] && kill "$RUN_PID" 2>/dev/null && wait "$RUN_PID" 2>/dev/null || true'
 bench_database

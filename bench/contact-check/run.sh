@@ -26,9 +26,6 @@ PORT=${PORT:-18090}
 WORK=$(mktemp -d /tmp/ubcs-bench.XXXXXX)
 DB=ubcs_bench
 
-for tool in wrk pgbench psql openssl curl pg_ctlcluster; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install -y wrk postgresql postgresql-contrib)"; exit 1; }
-done
 
 to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
@@ -36,6 +33,7 @@ to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
 }
 
 source bench/lib.sh
+bench_require wrk pgbench psql openssl curl pg_ctlcluster
 bench_database
 bench_build
 section "Signing key and a CONTACT_CENTRE token"

@@ -25,11 +25,9 @@ JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOu
 WORK=$(mktemp -d /tmp/ubcs-notify-bench.XXXXXX)
 DB=${DB:-ubcs_notify_bench}
 
-for tool in psql python3 openssl curl jcmd pg_ctlcluster; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
-done
 
 source bench/lib.sh
+bench_require psql python3 openssl curl jcmd pg_ctlcluster
 SINK_PID=""
 CLEANUP_EXTRA='[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; [ "${KEEP_DB:-no}" = yes ] || { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; APP_PID=""; su postgres -c "dropdb --if-exists $DB; dropuser --if-exists $DB"; }'
 bench_database

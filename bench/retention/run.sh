@@ -22,11 +22,9 @@ JAVA_MEMORY=${JAVA_MEMORY:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOu
 WORK=$(mktemp -d /tmp/ubcs-retention-bench.XXXXXX)
 DB=ubcs_retention_bench
 
-for tool in psql openssl curl jcmd pg_ctlcluster; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
-done
 
 source bench/lib.sh
+bench_require psql openssl curl jcmd pg_ctlcluster
 CLEANUP_EXTRA='[ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true'
 SAMPLER_PID=""
 bench_database

@@ -47,11 +47,9 @@ JOBS=${JOBS:-$ALL_JOBS}
 # data alone leaves about a tenth of them overdue (too few to time at a small SCALE).
 OVERDUE_REVIEWS=${OVERDUE_REVIEWS:-no}
 
-for tool in wrk pgbench psql python3 openssl curl jcmd pg_ctlcluster; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
-done
 
 source bench/lib.sh
+bench_require wrk pgbench psql python3 openssl curl jcmd pg_ctlcluster
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 seconds_since() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
 RESULTS=$WORK/results.txt

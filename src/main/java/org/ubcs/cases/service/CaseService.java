@@ -353,11 +353,7 @@ public class CaseService {
 
     /** The customer of each of these cases. */
     public Uni<Map<UUID, UUID>> customersOf(Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return cases.list("id in ?1", caseIds).map(found -> found.stream()
-                .collect(Collectors.toMap(c -> c.id, c -> c.customerId)));
+        return findAll(caseIds).map(found -> found.stream().collect(Collectors.toMap(c -> c.id, c -> c.customerId)));
     }
 
     /** For other capabilities that refer to a case: present or not. */

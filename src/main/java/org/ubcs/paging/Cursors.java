@@ -110,7 +110,10 @@ public class Cursors {
         } catch (IllegalArgumentException e) {
             throw notIssued();
         }
-        if (signed.length <= SIGNATURE_BYTES) {
+        // Exactly as issued: the decoder ignores the unused low bits of the last character (and takes padding), so an
+        // edited last character could otherwise decode to the same bytes and pass as the cursor it was made from.
+        if (signed.length <= SIGNATURE_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(signed).equals(cursor)) {
             throw notIssued();
         }
         byte[] payload = Arrays.copyOf(signed, signed.length - SIGNATURE_BYTES);

@@ -42,6 +42,12 @@ class NotificationDeliveryTest {
                 .extract().jsonPath();
     }
 
+    /** The attempts of every notification of these cases. */
+    private static List<Integer> attemptsOf(List<Case> cases) {
+        return cases.stream().flatMap(kase -> notificationsOf(kase).getList("items.attempts", Integer.class).stream())
+                .toList();
+    }
+
     private static List<MimeMessage> mailAbout(Case kase) {
         return Arrays.stream(TestServices.mail.getReceivedMessages())
                 .filter(message -> GreenMailUtil.getBody(message).contains(kase.id())).toList();
@@ -90,6 +96,7 @@ class NotificationDeliveryTest {
 
     @Test
     void anUnreachableMailServerIsRetriedLaterAndInTheEndGivenUp() {
+        Fixtures.runJob("DELIVER_NOTIFICATIONS"); // whatever other tests left due goes first, to the real server
         TestServices.mail.stop();
         Case kase;
         try {
@@ -130,6 +137,39 @@ class NotificationDeliveryTest {
             Api.as("POLICY_OWNER").queryParam("state", "FAILED").queryParam("limit", 100).get("/notifications")
                     .then().body("items.caseId", hasItem(other.id()));
         } finally {
+            TestServices.mail.start();
+        }
+    }
+
+    /**
+     * With the mail server unreachable, a run tries no more than the notifications already on their way
+     * (ubcs.notifications.concurrency, 10): the rest of its batch would fail the same way, each using up a retry.
+     * They keep their attempts and are given back at once, so the next run takes them.
+     */
+    @Test
+    void anUnreachableMailServerEndsTheRunAndLeavesTheRestUntried() {
+        Fixtures.runJob("DELIVER_NOTIFICATIONS"); // whatever other tests left due goes first, to the real server
+        TestServices.mail.stop();
+        try {
+            List<Case> cases = List.of(Fixtures.decided(Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusMonths(3)),
+                    Fixtures.decided(Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusMonths(3)),
+                    Fixtures.decided(Fixtures.TODAY.minusDays(1), Fixtures.TODAY.plusMonths(3)));
+            assertEquals(10, Fixtures.runJob("DELIVER_NOTIFICATIONS"), "one round of sends, then the run stops");
+            List<Integer> attempts = attemptsOf(cases);
+            assertTrue(attempts.size() >= 12, "a decision tells four recipients: " + attempts);
+            assertEquals(10, attempts.stream().filter(n -> n == 1).count(), "ten tried: " + attempts);
+            assertEquals(attempts.size() - 10, attempts.stream().filter(n -> n == 0).count(), "the rest not: " + attempts);
+            assertEquals(0, TestServices.count("select count(*) from notification where lease_until is not null"),
+                    "nothing stays claimed");
+            for (Case kase : cases) {
+                Api.as("AUDITOR").queryParam("caseId", kase.id()).get("/notifications").then()
+                        .body("items.state", everyItem(equalTo("PENDING")))
+                        .body("items.findAll { it.attempts == 0 }.lastError", everyItem(equalTo(null)));
+            }
+
+            // The next run takes those left untried (the ten tried wait for their retry), and stops in the same way.
+            assertEquals(Math.min(10, attempts.size() - 10), Fixtures.runJob("DELIVER_NOTIFICATIONS"));
+                } finally {
             TestServices.mail.start();
         }
     }

@@ -82,6 +82,15 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("results", rows.encode()).getResultList());
     }
 
+    /** Gives back claimed notifications not attempted: only while still under this claim's lease. */
+    public Uni<Integer> release(List<UUID> ids, Instant leaseUntil) {
+        return ids.isEmpty() ? Uni.createFrom().item(0)
+                : getSession().flatMap(session -> session.createNativeQuery(
+                        "update notification set lease_until = null where id in (:ids) and lease_until = :lease")
+                        .setParameter("ids", ids)
+                        .setParameter("lease", leaseUntil.atOffset(ZoneOffset.UTC)).executeUpdate());
+    }
+
     public Uni<List<NotificationEntity>> page(NotificationState state, UUID caseId, Cursors.Key after, int limit) {
         return new PageQuery()
                 .filter("state = :state", "state", state)

@@ -1,13 +1,18 @@
 package org.ubcs.notification.service;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -131,34 +136,43 @@ public class NotificationService {
     /**
      * Delivers up to {@code limit} due notifications: claims them (safe on every replica at once), sends them outside
      * any transaction, a few at once ({@link NotificationConfig#concurrency()}), then records the lot in one
-     * statement. Returns how many were attempted.
+     * statement. Returns how many were attempted: fewer than claimed when the mail server could not be reached, which
+     * also ends the job's run (it stops at a batch smaller than its size).
      */
     public Uni<Integer> deliverDue(int limit) {
         Instant now = clock.now();
-        return Panache.withTransaction(() -> notifications.claimDue(now, now.plus(LEASE), limit))
+        // Microseconds, as PostgreSQL keeps it: the release finds its own claims by this value.
+        Instant leaseUntil = now.plus(LEASE).truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> notifications.claimDue(now, leaseUntil, limit))
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
-                        : send(claimed)
-                                .flatMap(results -> Panache.withTransaction(() -> record(results)))
+                        : send(claimed).flatMap(attempts -> Panache.withTransaction(() -> record(attempts, leaseUntil))
                                 // Counted after the commit: a result that failed to be recorded is attempted again.
                                 .invoke(outcomes -> outcomes.forEach(metrics::attempted))
-                                .replaceWith(claimed.size()));
+                                .replaceWith((int) attempts.stream().filter(Attempt::made).count())));
     }
 
-    /** One attempt: the notification as claimed, and its error (null: sent). */
-    private record Attempt(DueNotification notification, String error) {
+    /** One attempt: the notification as claimed, whether it was made, and its error (null: sent). */
+    private record Attempt(DueNotification notification, boolean made, String error) {
+        Attempt(DueNotification notification, String error) {
+            this(notification, true, error);
+        }
     }
 
     /**
      * Sends each claimed notification, at most {@code concurrency} at once: bounded, so a batch never opens more
      * connections than the mail client pools, and a slow server holds up a few sends rather than the batch in turn.
+     * Once the mail server cannot be reached (refused, no route, unknown host), the rest of the batch is not tried:
+     * it would fail the same way, each attempt using up one of the notification's retries and the run's time.
      */
     private Uni<List<Attempt>> send(List<DueNotification> claimed) {
+        AtomicBoolean unreachable = new AtomicBoolean();
         return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(this::attempt).merge(config.concurrency())
+                .onItem().transformToUni(n -> unreachable.get() ? Uni.createFrom().item(new Attempt(n, false, null))
+                        : attempt(n, unreachable)).merge(config.concurrency())
                 .collect().asList();
     }
 
-    private Uni<Attempt> attempt(DueNotification n) {
+    private Uni<Attempt> attempt(DueNotification n, AtomicBoolean unreachable) {
         var address = config.addressOf(n.recipient().name());
         if (address.isEmpty()) {
             return Uni.createFrom().item(new Attempt(n, "No address is configured for " + n.recipient()
@@ -167,10 +181,24 @@ public class NotificationService {
         return mailer.send(Mail.withText(address.get(), n.subject(), n.body()))
                 .map(sent -> new Attempt(n, null))
                 .onFailure().recoverWithItem(failure -> {
+                    if (unreachable(failure)) {
+                        unreachable.set(true);
+                    }
                     // The SMTP server's reply, not the message: it carries no personal data.
                     String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
                     return new Attempt(n, error.length() > 1000 ? error.substring(0, 1000) : error);
                 });
+    }
+
+    /** A failure to reach the mail server at all, as opposed to the server refusing this one message. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -178,7 +206,9 @@ public class NotificationService {
      * sent; or, failed, FAILED for good after {@code maxAttempts}; else tried again after {@code firstRetryAfter},
      * doubled for each attempt before.
      */
-    private Uni<List<NotificationMetrics.Outcome>> record(List<Attempt> attempts) {
+    private Uni<List<NotificationMetrics.Outcome>> record(List<Attempt> all, Instant leaseUntil) {
+        List<Attempt> attempts = all.stream().filter(Attempt::made).toList();
+        List<UUID> notAttempted = all.stream().filter(a -> !a.made()).map(a -> a.notification().id()).toList();
         Instant now = clock.now();
         Map<UUID, NotificationMetrics.Outcome> outcomes = new HashMap<>();
         List<AttemptResult> results = new ArrayList<>(attempts.size());
@@ -197,8 +227,10 @@ public class NotificationService {
                 outcomes.put(n.id(), NotificationMetrics.Outcome.RETRIED);
             }
         }
-        logBatch(attempts, outcomes);
-        return notifications.recordAttempts(results)
+        logBatch(attempts, outcomes, notAttempted.size());
+        // The notifications not attempted are released at once, so the next run may claim them.
+        return notifications.release(notAttempted, leaseUntil)
+                .chain(() -> notifications.recordAttempts(results))
                 .map(recorded -> recorded.stream().map(outcomes::get).toList());
     }
 
@@ -207,7 +239,8 @@ public class NotificationService {
      * every notification due. Ids and the SMTP client's error only, as each attempt's lastError holds it (the
      * addresses are the council's own mailboxes from configuration). Each failure is at DEBUG.
      */
-    private static void logBatch(List<Attempt> attempts, Map<UUID, NotificationMetrics.Outcome> outcomes) {
+    private static void logBatch(List<Attempt> attempts, Map<UUID, NotificationMetrics.Outcome> outcomes,
+            int notAttempted) {
         Attempt first = null;
         int failed = 0;
         for (Attempt a : attempts) {
@@ -223,6 +256,10 @@ public class NotificationService {
             LOG.warnf("Notifications not delivered: %d of %d attempts failed (%d to retry, %d failed for good); "
                     + "the first, notification %s (attempt %d): %s", failed, attempts.size(), retried,
                     failed - retried, first.notification().id(), first.notification().attempts() + 1, first.error());
+            if (notAttempted > 0) {
+                LOG.warnf("The mail server could not be reached: %d notifications of the batch were not attempted and "
+                        + "wait for the next run", notAttempted);
+            }
         } else {
             LOG.debugf("Notifications delivered: %d sent", attempts.size());
         }

@@ -4,14 +4,16 @@
 # with the Deployment's JVM memory settings and PostgreSQL 15 on this machine. Each mode starts from the same backlog
 # (every notification PENDING, no attempt yet) and prints the run's time and the heap after a full collection before
 # and after it:
-#   refused  no SMTP server listening (connection refused): every attempt fails and is recorded for a retry
-#   sink     a local SMTP server that accepts and discards every message (bench/notifications/smtp-sink.py)
+#   refused  no SMTP server listening (connection refused): the run stops after the sends already on their way,
+#            which are recorded for a retry; the rest wait, untried, for the next run
+#   sink     a local SMTP server that accepts and discards every message (bench/notifications/SmtpSink.java, a
+#            thread per connection, so that the sink is not what is measured)
 #
 #   bash bench/notifications/run.sh                             # MODES="refused sink"
 #   NOTIFICATIONS=20000 MODES=sink bash bench/notifications/run.sh
 #   APP_JAR=/path/to/other/quarkus-run.jar bash bench/notifications/run.sh   # another build, for a before/after
 #
-# Needs: Java 17 (jcmd), PostgreSQL 15 server, python3, openssl, curl. Run as root (it starts the Debian cluster with
+# Needs: Java 17 (jcmd; it also runs the sink), PostgreSQL 15 server, openssl, curl. Run as root (it starts the Debian cluster with
 # pg_ctlcluster and creates a database ubcs_notify_bench in it, dropped at the end unless KEEP_DB=yes).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -27,7 +29,7 @@ DB=${DB:-ubcs_notify_bench}
 
 
 source bench/lib.sh
-bench_require psql python3 openssl curl jcmd pg_ctlcluster
+bench_require psql openssl curl jcmd pg_ctlcluster
 SINK_PID=""
 CLEANUP_EXTRA='[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; [ "${KEEP_DB:-no}" = yes ] || { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; APP_PID=""; su postgres -c "dropdb --if-exists $DB; dropuser --if-exists $DB"; }'
 bench_database
@@ -75,8 +77,8 @@ for mode in $MODES; do
   $PSQL -q -c "update notification set state = 'PENDING', attempts = 0, next_attempt_at = now() - interval '1 hour',
       lease_until = null, last_error = null, sent_at = null" -c "vacuum analyze notification"
   if [ "$mode" = sink ]; then
-    python3 bench/notifications/smtp-sink.py "$SMTP_PORT" & SINK_PID=$!
-    sleep 0.5
+    java bench/notifications/SmtpSink.java "$SMTP_PORT" & SINK_PID=$!
+    for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.2; done
   fi
   start
   before=$(heap_after_gc)

@@ -36,8 +36,7 @@ public class AuditService {
 
     public Uni<Void> record(Actor actor, String action, AuditEntityType entityType, UUID entityId, UUID caseId,
             Collection<String> changedFields) {
-        return repository.persist(event(actor, action, entityType, entityId, caseId, changedFields))
-                .replaceWithVoid();
+        return recordAll(actor, action, entityType, List.of(new Target(entityId, caseId)), changedFields);
     }
 
     /** What one event of {@link #recordAll} is about: the entity changed, and its case (or null). */
@@ -46,16 +45,15 @@ public class AuditService {
 
     /**
      * Records the same change to many entities at once, as a job that changes them set-based does: one event each,
-     * handed to Hibernate in one call (a chain of hundreds of single persists, each done at once, nests too deep).
+     * written with one statement ({@link #record} is a list of one).
      */
     public Uni<Void> recordAll(Actor actor, String action, AuditEntityType entityType, List<Target> targets,
             Collection<String> changedFields) {
         if (targets.isEmpty()) {
-            return Uni.createFrom().voidItem(); // Panache refuses to persist nothing
+            return Uni.createFrom().voidItem();
         }
-        return repository.persist(targets.stream()
-                .map(t -> event(actor, action, entityType, t.entityId(), t.caseId(), changedFields)))
-                .replaceWithVoid();
+        return repository.insertAll(targets.stream()
+                .map(t -> event(actor, action, entityType, t.entityId(), t.caseId(), changedFields)).toList());
     }
 
     private AuditEventEntity event(Actor actor, String action, AuditEntityType entityType, UUID entityId,

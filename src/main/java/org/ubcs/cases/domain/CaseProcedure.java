@@ -39,7 +39,11 @@ public final class CaseProcedure {
 
     /** The steps this case may take now: those of its status, less any its classifications or reviews rule out. */
     public static List<CaseStep> allowedSteps(CaseEntity kase) {
-        return allowedSteps(kase.status, kase.classificationList(), kase.reviewOpen);
+        return allowedSteps(CaseState.of(kase));
+    }
+
+    public static List<CaseStep> allowedSteps(CaseState kase) {
+        return allowedSteps(kase.status(), kase.classificationList(), kase.reviewOpen());
     }
 
     static List<CaseStep> allowedSteps(CaseStatus status, List<Classification> classifications,
@@ -56,10 +60,15 @@ public final class CaseProcedure {
 
     /** Refuses the step with 409 and the steps allowed now, unless the case's status allows it. */
     public static void require(CaseStep step, CaseEntity kase) {
+        require(step, CaseState.of(kase));
+    }
+
+    /** As {@link #require(CaseStep, CaseEntity)}, on what the rules read of the case. */
+    public static void require(CaseStep step, CaseState kase) {
         List<CaseStep> allowed = allowedSteps(kase);
         if (!allowed.contains(step)) {
-            throw ProblemException.illegalStep(step + " is not allowed while the case is " + kase.status
-                    + (step == CaseStep.RECORD_REVIEW_OUTCOME && !kase.reviewOpen ? " with no review task open" : "")
+            throw ProblemException.illegalStep(step + " is not allowed while the case is " + kase.status()
+                    + (step == CaseStep.RECORD_REVIEW_OUTCOME && !kase.reviewOpen() ? " with no review task open" : "")
                     + ".",
                     allowed.stream().map(CaseStep::name).toList());
         }

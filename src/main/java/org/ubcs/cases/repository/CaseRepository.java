@@ -12,12 +12,17 @@ import jakarta.inject.Inject;
 import org.ubcs.api.model.CaseStatus;
 
 import org.ubcs.cases.domain.CaseEntity;
+import org.ubcs.cases.domain.CaseForms;
+import org.ubcs.cases.domain.CaseState;
+import org.ubcs.database.JsonColumns;
 import org.ubcs.cases.domain.CaseFilter;
 import org.ubcs.paging.Cursors;
 import org.ubcs.paging.PageQuery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 
 @ApplicationScoped
@@ -25,6 +30,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     @Inject
     Pool pool;
+
+    @Inject
+    JsonColumns json;
 
     /**
      * How many cases stand at each status (none at a status: absent). On the reactive client, without an ORM session,
@@ -56,5 +64,45 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 .createNativeQuery("update policy_case set evidence_count = evidence_count + 1 where id = :id "
                         + "returning evidence_count", Integer.class)
                 .setParameter("id", caseId).getSingleResult());
+    }
+
+    /** The customer of each of these cases that exists; no case is loaded. */
+    public Uni<Map<UUID, UUID>> customersOf(java.util.Collection<UUID> ids) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select c.id, c.customerId from CaseEntity c where c.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList())
+                .map(rows -> {
+                    Map<UUID, UUID> owners = new java.util.HashMap<>();
+                    rows.forEach(row -> owners.put((UUID) row[0], (UUID) row[1]));
+                    return owners;
+                });
+    }
+
+    /** What the procedure's rules read of each of these cases that exists; no case is loaded. */
+    public Uni<List<CaseState>> states(java.util.Collection<UUID> ids) {
+        return getSession().flatMap(session -> session.createSelectionQuery("select new " + CaseState.class.getName()
+                + "(c.id, c.status, c.classifications, c.reviewOpen) from CaseEntity c where c.id in :ids",
+                CaseState.class).setParameter("ids", ids).getResultList());
+    }
+
+    /**
+     * Closes these cases with their closure forms, in one statement whatever their number, as Hibernate would write
+     * the change (the form's JSON in Hibernate's format; the version bumped, so each case's ETag changes). The
+     * session is flushed first, so no change still held in it is lost or overwritten; a case it holds must be
+     * refreshed after. Returns how many were closed.
+     */
+    public Uni<Integer> close(Map<UUID, CaseForms.Closure> closures, java.time.Instant now) {
+        JsonArray rows = new JsonArray();
+        closures.forEach((id, closure) -> rows.add(new JsonObject().put("id", id.toString())
+                .put("closure", json.write(closure)).put("closed_on", closure.closedOn().toString())));
+        return getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
+                "update policy_case k set closure = r.closure, closed_on = r.closed_on, status = :closed, "
+                        + "next_review_on = null, updated_at = :now, version = k.version + 1 "
+                        // Typed text first: a parameter typed jsonb would take the Java string as one JSON string.
+                        + "from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, closure jsonb, "
+                        + "closed_on date) where k.id = r.id")
+                .setParameter("closed", CaseStatus.CLOSED.name())
+                .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("rows", rows.encode()).executeUpdate()));
     }
 }

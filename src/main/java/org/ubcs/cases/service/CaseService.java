@@ -28,6 +28,7 @@ import org.ubcs.cases.domain.CaseEntity;
 import org.ubcs.cases.domain.CaseFilter;
 import org.ubcs.cases.domain.CaseForms;
 import org.ubcs.cases.domain.CaseProcedure;
+import org.ubcs.cases.domain.CaseState;
 import org.ubcs.cases.domain.CaseView;
 import org.ubcs.cases.domain.DecisionDraft;
 import org.ubcs.cases.domain.DecisionEntity;
@@ -231,8 +232,11 @@ public class CaseService {
     public Uni<CaseView> close(Actor actor, UUID id, Long expectedVersion, ClosureReason reason, String notes) {
         return find(id).flatMap(kase -> {
             ETags.requireCurrent(expectedVersion, kase.version);
-            return closeCases(actor, List.of(kase), reason, Collections.singletonMap(id, notes));
-        }).flatMap(closed -> decisions.findByCase(id).map(decision -> new CaseView(closed.get(0), decision)));
+            return closeCases(actor, List.of(CaseState.of(kase)), reason, Collections.singletonMap(id, notes))
+                    // Closed by a statement of its own: the case as it now stands.
+                    .chain(() -> cases.getSession().flatMap(session -> session.refresh(kase)))
+                    .replaceWith(kase);
+        }).flatMap(closed -> decisions.findByCase(id).map(decision -> new CaseView(closed, decision)));
     }
 
     /**
@@ -244,42 +248,44 @@ public class CaseService {
         if (notesByCase.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return findAll(notesByCase.keySet()).flatMap(found -> {
+        return cases.states(notesByCase.keySet()).flatMap(found -> {
             if (found.size() != notesByCase.size()) {
                 throw new IllegalStateException("No case " + notesByCase.keySet().stream()
-                        .filter(id -> found.stream().noneMatch(k -> k.id.equals(id))).toList());
+                        .filter(id -> found.stream().noneMatch(k -> k.id().equals(id))).toList());
             }
             return closeCases(actor, found, reason, notesByCase);
-        }).replaceWithVoid();
+        });
     }
 
-    /** The closing step for each case (its notes by its id, or null), then what ends with the cases. */
-    private Uni<List<CaseEntity>> closeCases(Actor actor, List<CaseEntity> closing, ClosureReason reason,
+    /**
+     * The closing step for each case (its notes by its id, or null): the rules checked on what they read of each,
+     * the cases closed with one statement, then what ends with them. A case loaded in the session is stale after.
+     */
+    private Uni<Void> closeCases(Actor actor, List<CaseState> closing, ClosureReason reason,
             Map<UUID, String> notesByCase) {
         LocalDate today = clock.today();
         Instant now = clock.now();
-        for (CaseEntity kase : closing) {
+        Map<UUID, CaseForms.Closure> closures = new java.util.LinkedHashMap<>();
+        for (CaseState kase : closing) {
             CaseProcedure.require(CaseStep.CLOSE, kase);
-            if (reason == ClosureReason.POLICY_NOT_APPLIED && kase.status != CaseStatus.POLICY_NOT_APPLIED
+            if (reason == ClosureReason.POLICY_NOT_APPLIED && kase.status() != CaseStatus.POLICY_NOT_APPLIED
                     || (reason == ClosureReason.LIFTED_AFTER_REVIEW
                             || reason == ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW)
-                            && kase.status != CaseStatus.POLICY_APPLIED) {
+                            && kase.status() != CaseStatus.POLICY_APPLIED) {
                 throw ProblemException.policyRule("CLOSURE_REASON_INCONSISTENT",
-                        reason + " does not describe a case that is " + kase.status + ".");
+                        reason + " does not describe a case that is " + kase.status() + ".");
             }
-            kase.closure = new CaseForms.Closure(reason, notesByCase.get(kase.id), today, actor, now);
-            kase.closedOn = today;
-            kase.status = CaseStatus.CLOSED;
-            kase.nextReviewOn = null;
-            kase.updatedAt = now;
+            // The closure's day is also its own column (closed_on), and the next review date goes: both in the update.
+            closures.put(kase.id(), new CaseForms.Closure(reason, notesByCase.get(kase.id()), today, actor, now));
         }
-        List<UUID> ids = closing.stream().map(kase -> kase.id).toList();
-        Uni<Void> told = cases.flush().call(() -> audit.recordAll(actor, "CASE_CLOSED", AuditEntityType.CASE,
-                ids.stream().map(id -> new AuditService.Target(id, id)).toList(), CLOSED_FIELDS));
+        List<UUID> ids = List.copyOf(closures.keySet());
+        Uni<Void> told = cases.close(closures, now).call(() -> audit.recordAll(actor, "CASE_CLOSED",
+                AuditEntityType.CASE, ids.stream().map(id -> new AuditService.Target(id, id)).toList(),
+                CLOSED_FIELDS)).replaceWithVoid();
         for (CaseClosedListener listener : closedListeners) {
             told = told.call(() -> listener.casesClosed(actor, ids));
         }
-        return told.replaceWith(closing);
+        return told;
     }
 
     private static final List<String> CLOSED_FIELDS = List.of("closure", "status");
@@ -353,7 +359,7 @@ public class CaseService {
 
     /** The customer of each of these cases. */
     public Uni<Map<UUID, UUID>> customersOf(Collection<UUID> caseIds) {
-        return findAll(caseIds).map(found -> found.stream().collect(Collectors.toMap(c -> c.id, c -> c.customerId)));
+        return caseIds.isEmpty() ? Uni.createFrom().item(Map.of()) : cases.customersOf(caseIds);
     }
 
     /** For other capabilities that refer to a case: present or not. */

@@ -59,13 +59,17 @@ public class CustomerEntity extends PanacheEntityBase {
     public long version;
 
     public CustomerDetails details() {
-        CustomerDetails.Address address = addressLine1 == null ? null
-                : new CustomerDetails.Address(addressLine1, addressLine2, town, postcode);
+        CustomerDetails.Address address = address(addressLine1, addressLine2, town, postcode);
         CustomerDetails.Advocate advocate = advocateName == null ? null
                 : new CustomerDetails.Advocate(advocateName, advocateOrganisation, advocateEmail, advocatePhone);
         return new CustomerDetails(fullName, email, phone, address, preferredChannel,
                 Arrays.stream(communicationNeeds).map(CommunicationNeed::valueOf).toList(), reasonableAdjustments,
                 advocate);
+    }
+
+    /** The postal address these columns hold: none without its first line. */
+    public static CustomerDetails.Address address(String line1, String line2, String town, String postcode) {
+        return line1 == null ? null : new CustomerDetails.Address(line1, line2, town, postcode);
     }
 
     /** Replaces every detail, given in normal form (CustomerDetails#inNormalForm); the keys follow. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ubcs.customer.domain.CustomerAddressee;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.domain.CustomerSearch;
 import org.ubcs.identifiers.Identifiers;
@@ -33,5 +34,13 @@ public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity,
 
     private static String contains(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The name and address of each of these customers that exists; no customer is loaded. */
+    public Uni<List<CustomerAddressee>> addressees(java.util.Collection<UUID> ids) {
+        return getSession().flatMap(session -> session.createSelectionQuery("select new "
+                + CustomerAddressee.class.getName() + "(c.id, c.fullName, c.addressLine1, c.addressLine2, c.town, "
+                + "c.postcode) from CustomerEntity c where c.id in :ids", CustomerAddressee.class)
+                .setParameter("ids", ids).getResultList());
     }
 }

@@ -12,6 +12,7 @@ import org.ubcs.audit.service.AuditService;
 import org.ubcs.audit.service.Changes;
 import org.ubcs.time.LondonClock;
 import org.ubcs.customer.domain.CustomerDetails;
+import org.ubcs.customer.domain.CustomerAddressee;
 import org.ubcs.customer.domain.CustomerEntity;
 import org.ubcs.customer.domain.CustomerSearch;
 import org.ubcs.customer.repository.CustomerRepository;
@@ -93,9 +94,12 @@ public class CustomerService {
         return repository.findById(id);
     }
 
-    /** For other capabilities that refer to many customers at once: those of these that exist. */
-    public Uni<List<CustomerEntity>> findAll(Collection<UUID> ids) {
-        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : repository.list("id in ?1", ids);
+    /**
+     * For letters to many customers at once: the name and address of those of these that exist, read without
+     * loading the customers (a job's batch would otherwise hand Hibernate a thousand of them to check at each flush).
+     */
+    public Uni<List<CustomerAddressee>> addressees(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : repository.addressees(ids);
     }
 
     private Uni<CustomerEntity> find(UUID id) {

@@ -122,10 +122,10 @@ public class LetterService {
 
     /** These customers as recipients, by id; each must exist. */
     private Uni<Map<UUID, Recipient>> customers(Collection<UUID> customerIds) {
-        return customers.findAll(customerIds).map(found -> {
+        return customers.addressees(customerIds).map(found -> {
             Map<UUID, Recipient> recipients = new HashMap<>();
-            found.forEach(customer -> recipients.put(customer.id, new Recipient(customer.id, customer.fullName,
-                    address(customer.details().address()))));
+            found.forEach(customer -> recipients.put(customer.id(), new Recipient(customer.id(), customer.fullName(),
+                    address(customer.address()))));
             for (UUID id : customerIds) {
                 if (!recipients.containsKey(id)) {
                     throw new IllegalArgumentException("No customer " + id);
@@ -186,7 +186,7 @@ public class LetterService {
 
     /** Stores rendered letters and an audit event for each; returns their ids. */
     private Uni<List<UUID>> store(Actor actor, List<LetterEntity> written, LocalDate sentOn) {
-        return letters.persist(written.stream())
+        return letters.insertAll(written)
                 .call(() -> audit.recordAll(actor, "LETTER_ISSUED", AuditEntityType.LETTER, written.stream()
                         .map(letter -> new AuditService.Target(letter.id, letter.caseId)).toList(),
                         sentOn == null ? List.of("kind", "languages", "subject", "html", "text")

@@ -27,12 +27,28 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return count("dedupeKey", dedupeKey).map(n -> n > 0);
     }
 
-    /** Which of these dedupe keys are already written: one query for a whole batch of events. */
-    public Uni<List<String>> existingKeys(java.util.Collection<String> dedupeKeys) {
-        return dedupeKeys.isEmpty() ? Uni.createFrom().item(List.of())
-                : getSession().flatMap(session -> session.createSelectionQuery(
-                        "select n.dedupeKey from NotificationEntity n where n.dedupeKey in :keys", String.class)
-                        .setParameter("keys", dedupeKeys).getResultList());
+    /**
+     * Writes these new notifications with one statement, leaving out any whose dedupe key is already written (the
+     * same event told again, as when a job is run again, even by another replica at the same moment); returns how
+     * many were written. The session is flushed first: a notification refers to its case by a foreign key.
+     */
+    public Uni<Integer> insertNew(java.util.Collection<NotificationEntity> written) {
+        JsonArray rows = new JsonArray();
+        for (NotificationEntity n : written) {
+            rows.add(new JsonObject().put("id", n.id.toString()).put("dedupe_key", n.dedupeKey).put("kind", n.kind)
+                    .put("recipient", n.recipient.name()).put("subject", n.subject).put("body", n.body)
+                    .put("case_id", n.caseId == null ? null : n.caseId.toString()).put("state", n.state.name())
+                    .put("next_attempt_at", n.nextAttemptAt.toString()).put("created_at", n.createdAt.toString()));
+        }
+        return getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
+                "insert into notification (id, dedupe_key, kind, recipient, subject, body, case_id, state, attempts, "
+                        + "next_attempt_at, created_at, version) select id, dedupe_key, kind, recipient, subject, body, "
+                        + "case_id, state, 0, next_attempt_at, created_at, 0 "
+                        + "from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, dedupe_key varchar, "
+                        + "kind varchar, recipient varchar, subject varchar, body text, case_id uuid, state varchar, "
+                        + "next_attempt_at timestamptz, created_at timestamptz) "
+                        + "on conflict (dedupe_key) do nothing")
+                .setParameter("rows", rows.encode()).executeUpdate()));
     }
 
     /**

@@ -81,9 +81,9 @@ public class NotificationService {
     }
 
     /**
-     * Writes the notifications of many events at once, in the caller's transaction, as {@link #notify} does for one:
-     * one query finds those already written (a job run again), the rest are handed to Hibernate together, so a job's
-     * batch costs one look-up and one batched insert rather than a round trip per recipient.
+     * Writes the notifications of many events at once, in the caller's transaction, as {@link #notify} does for one
+     * (a list of one): one statement writes those not already written (a job run again), so a job's batch costs one
+     * round trip rather than one per recipient.
      */
     public Uni<Integer> notifyAll(List<Notice> notices) {
         Map<String, NotificationEntity> wanted = new java.util.LinkedHashMap<>();
@@ -110,11 +110,7 @@ public class NotificationService {
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return notifications.existingKeys(wanted.keySet()).flatMap(existing -> {
-            existing.forEach(wanted::remove);
-            return wanted.isEmpty() ? Uni.createFrom().item(0)
-                    : notifications.persist(wanted.values().stream()).replaceWith(wanted.size());
-        });
+        return notifications.insertNew(wanted.values());
     }
 
     /** What the policy owner is told of one overdue item. */

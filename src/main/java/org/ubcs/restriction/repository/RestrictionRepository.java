@@ -13,6 +13,8 @@ import org.ubcs.restriction.domain.RestrictionFilter;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 @ApplicationScoped
 public class RestrictionRepository implements PanacheRepositoryBase<RestrictionEntity, UUID> {
@@ -56,5 +58,52 @@ public class RestrictionRepository implements PanacheRepositoryBase<RestrictionE
                     .with("dueBefore", today);
         }
         return query.list(this, "imposedAt", after, limit);
+    }
+
+    /** A restriction lifted by {@link #liftAll}, and its case (or null). */
+    public record Lifted(UUID id, UUID caseId) {
+    }
+
+    /** Which column {@link #liftAll} matches its keys against. */
+    public enum LiftBy {
+        ID("id"), CASE("case_id"), DECISION("decision_id");
+
+        private final String column;
+
+        LiftBy(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Lifts from {@code today}, with one statement whatever their number, every restriction still to apply (in force
+     * now, or starting later: RestrictionEntity.stateOn's ACTIVE, in SQL) whose {@code by} column is one of the map's
+     * keys, with that key's reasons: lifted that day by that person, and no longer applying from that day on (its
+     * last day at most yesterday). The version is bumped as Hibernate bumps it, so each one's ETag changes. The
+     * session is flushed first, so no change it holds is lost or overwritten; a restriction it holds must be
+     * refreshed after. Returns those lifted.
+     */
+    public Uni<List<Lifted>> liftAll(LiftBy by, java.util.Map<UUID, String> reasonsByKey, LocalDate today,
+            String subject, String name) {
+        if (reasonsByKey.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        JsonArray rows = new JsonArray();
+        reasonsByKey.forEach((key, reasons) -> rows.add(new JsonObject().put("key", key.toString())
+                .put("reasons", reasons)));
+        return getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
+                "update restriction x set lifted = true, lifted_on = :today, lifting_reasons = r.reasons, "
+                        + "lifted_by_subject = :subject, lifted_by_name = :name, "
+                        + "effective_until = least(coalesce(x.effective_until, :yesterday), :yesterday), "
+                        + "lock_version = x.lock_version + 1 "
+                        // Typed text first: a parameter typed jsonb would take the Java string as one JSON string.
+                        + "from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(key uuid, reasons varchar) "
+                        + "where x." + by.column + " = r.key and not x.lifted and x.superseded_by is null "
+                        + "and (x.effective_until is null or x.effective_until >= :today) "
+                        + "returning x.id, x.case_id", Object[].class)
+                .setParameter("today", today).setParameter("yesterday", today.minusDays(1))
+                .setParameter("subject", subject).setParameter("name", name)
+                .setParameter("rows", rows.encode()).getResultList()))
+                .map(found -> found.stream().map(row -> new Lifted((UUID) row[0], (UUID) row[1])).toList());
     }
 }

@@ -226,10 +226,9 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
         return find(id).flatMap(restriction -> {
             ETags.requireCurrent(expectedVersion, restriction.lockVersion);
             requireActive(restriction, CaseStep.LIFT_RESTRICTION);
-            markLifted(restriction, actor, reasons, clock.today());
-            return restrictions.flush()
-                    .call(() -> audit.record(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION, id,
-                            restriction.caseId, List.of("lifting", "state")))
+            return liftAll(actor, RestrictionRepository.LiftBy.ID, Map.of(id, reasons))
+                    // Lifted by a statement of its own: the restriction as it now stands.
+                    .chain(() -> restrictions.getSession().flatMap(session -> session.refresh(restriction)))
                     .call(() -> changeLetter(actor, restriction, "LIFTED", List.of(),
                             List.of(TermsFacts.of(restriction)), restriction.liftedOn, reasons))
                     .flatMap(flushed -> reviewOn(restriction))
@@ -252,7 +251,7 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
 
     /** Lifts every restriction in force under a decision (an upheld appeal quashes them); returns their ids. */
     public Uni<List<UUID>> liftAllUnderDecision(Actor actor, UUID decisionId, String reasons) {
-        return liftAll(actor, "decisionId", r -> r.decisionId, Map.of(decisionId, reasons))
+        return liftAll(actor, RestrictionRepository.LiftBy.DECISION, Map.of(decisionId, reasons))
                 .map(RestrictionService::ids);
     }
 
@@ -266,7 +265,7 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
      * query, one batched update and one batched insert of audit events for the lot; returns the ids lifted.
      */
     public Uni<List<UUID>> liftAllOfCases(Actor actor, Map<UUID, String> reasonsByCase) {
-        return liftAll(actor, "caseId", r -> r.caseId, reasonsByCase).map(RestrictionService::ids);
+        return liftAll(actor, RestrictionRepository.LiftBy.CASE, reasonsByCase).map(RestrictionService::ids);
     }
 
     /**
@@ -279,50 +278,49 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
         String reasons = "The case was closed, so its restrictions end.";
         Map<UUID, String> reasonsByCase = new LinkedHashMap<>();
         caseIds.forEach(id -> reasonsByCase.put(id, reasons));
-        return liftAll(actor, "caseId", r -> r.caseId, reasonsByCase).flatMap(lifted -> {
-            if (lifted.isEmpty()) {
+        return liftAll(actor, RestrictionRepository.LiftBy.CASE, reasonsByCase).flatMap(ids -> {
+            if (ids.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            Map<UUID, List<RestrictionEntity>> byCase = lifted.stream()
-                    .collect(Collectors.groupingBy(r -> r.caseId, LinkedHashMap::new, Collectors.toList()));
-            LocalDate today = clock.today();
-            return cases.findAll(byCase.keySet()).flatMap(found -> letters.issueAll(actor, LetterKind.LIFTING,
-                    found.stream().map(kase -> new LetterService.Letter(kase.customerId, kase.id, new LetterFacts(
-                            kase.matter, null, List.of(), today, null, null, null, null, null, false,
-                            byCase.get(kase.id).stream().map(TermsFacts::of).toList(), List.of()))).toList())
-                    .call(() -> notifications.notifyAll(found.stream().map(kase -> new NotificationService.Notice(
-                            "RESTRICTIONS_LIFTED_WITH_CASE", kase.id.toString(),
-                            policy.profile().decisionNotifications(), kase.id,
-                            "A customer's restrictions have ended", "The case " + kase.id + " (" + kase.department
-                                    + ") was closed on " + today + " and its " + byCase.get(kase.id).size()
-                                    + " restriction(s) lifted. Deal with the customer's contact as usual."))
-                            .toList())))
-                    .replaceWithVoid();
+            return restrictions.list("id in ?1 order by imposedAt, id", ids(ids))
+                    .flatMap(lifted -> tellLiftedWithCases(actor, lifted));
         });
     }
 
-    private static List<UUID> ids(List<RestrictionEntity> restrictions) {
-        return restrictions.stream().map(r -> r.id).toList();
+    /** The lifting letters and notifications of restrictions that ended with their cases. */
+    private Uni<Void> tellLiftedWithCases(Actor actor, List<RestrictionEntity> lifted) {
+        Map<UUID, List<RestrictionEntity>> byCase = lifted.stream()
+                .collect(Collectors.groupingBy(r -> r.caseId, LinkedHashMap::new, Collectors.toList()));
+        LocalDate today = clock.today();
+        return cases.findAll(byCase.keySet()).flatMap(found -> letters.issueAll(actor, LetterKind.LIFTING,
+                found.stream().map(kase -> new LetterService.Letter(kase.customerId, kase.id, new LetterFacts(
+                        kase.matter, null, List.of(), today, null, null, null, null, null, false,
+                        byCase.get(kase.id).stream().map(TermsFacts::of).toList(), List.of()))).toList())
+                .call(() -> notifications.notifyAll(found.stream().map(kase -> new NotificationService.Notice(
+                        "RESTRICTIONS_LIFTED_WITH_CASE", kase.id.toString(),
+                        policy.profile().decisionNotifications(), kase.id,
+                        "A customer's restrictions have ended", "The case " + kase.id + " (" + kase.department
+                                + ") was closed on " + today + " and its " + byCase.get(kase.id).size()
+                                + " restriction(s) lifted. Deal with the customer's contact as usual."))
+                        .toList())))
+                .replaceWithVoid();
+    }
+
+    private static List<UUID> ids(List<RestrictionRepository.Lifted> lifted) {
+        return lifted.stream().map(RestrictionRepository.Lifted::id).toList();
     }
 
     /**
-     * Ends every restriction still to apply (in force now, or starting later) whose {@code field} (read by
-     * {@code key}) is one of the map's keys, with that key's reasons.
+     * Ends every restriction still to apply (in force now, or starting later) whose {@code by} column is one of the
+     * map's keys, with that key's reasons, and records each one's audit event: one statement for the lot
+     * ({@link RestrictionRepository#liftAll}), whether one restriction is lifted or a job's batch of cases.
      */
-    private Uni<List<RestrictionEntity>> liftAll(Actor actor, String field, Function<RestrictionEntity, UUID> key,
+    private Uni<List<RestrictionRepository.Lifted>> liftAll(Actor actor, RestrictionRepository.LiftBy by,
             Map<UUID, String> reasons) {
-        LocalDate today = clock.today();
-        return restrictions.list(field + " in ?1 and not lifted and supersededBy is null", reasons.keySet())
-                .flatMap(found -> {
-                    List<RestrictionEntity> active = found.stream()
-                            .filter(r -> r.stateOn(today) == RestrictionState.ACTIVE).toList();
-                    active.forEach(r -> markLifted(r, actor, reasons.get(key.apply(r)), today));
-                    return restrictions.flush()
-                            .call(() -> audit.recordAll(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
-                                    active.stream().map(r -> new AuditService.Target(r.id, r.caseId)).toList(),
-                                    List.of("lifting", "state")))
-                            .replaceWith(active);
-                });
+        return restrictions.liftAll(by, reasons, clock.today(), actor.subject(), actor.name())
+                .call(lifted -> audit.recordAll(actor, "RESTRICTION_LIFTED", AuditEntityType.RESTRICTION,
+                        lifted.stream().map(r -> new AuditService.Target(r.id(), r.caseId())).toList(),
+                        List.of("lifting", "state")));
     }
 
     @WithTransaction
@@ -439,16 +437,6 @@ public class RestrictionService implements CaseClosedListener, DecisionRestricti
         restriction.imposedByName = actor.name();
         restriction.imposedAt = clock.now();
         return restriction;
-    }
-
-    /** Lifted from today: it no longer applies from today on. */
-    private static void markLifted(RestrictionEntity restriction, Actor actor, String reasons, LocalDate today) {
-        restriction.lifted = true;
-        restriction.liftedOn = today;
-        restriction.liftingReasons = reasons;
-        restriction.liftedBySubject = actor.subject();
-        restriction.liftedByName = actor.name();
-        restriction.effectiveUntil = earlier(restriction.effectiveUntil, today.minusDays(1));
     }
 
     private static void checkDates(LocalDate startsOn, LocalDate endsOn) {

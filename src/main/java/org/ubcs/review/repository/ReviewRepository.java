@@ -91,4 +91,40 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
     public Uni<List<ReviewEntity>> openFor(Collection<UUID> caseIds) {
         return list("caseId in ?1 and state in ?2", caseIds, List.of(ReviewState.OPEN, ReviewState.ESCALATED));
     }
+
+    /** An open task found overdue: what handling it needs, without loading it. */
+    public record Overdue(UUID id, UUID caseId, UUID customerId, LocalDate dueOn) {
+    }
+
+    /** Those of these tasks still open (not handled since they were selected), in no particular order. */
+    public Uni<List<Overdue>> stillOpen(Collection<UUID> ids) {
+        return getSession().flatMap(session -> session.createSelectionQuery("select new " + Overdue.class.getName()
+                + "(r.id, r.caseId, r.customerId, r.dueOn) from ReviewEntity r where r.id in :ids and r.state = :open",
+                Overdue.class).setParameter("ids", ids).setParameter("open", ReviewState.OPEN).getResultList());
+    }
+
+    /** A task whose state {@link #changeState} changed, and its case. */
+    public record Changed(UUID id, UUID caseId) {
+    }
+
+    /**
+     * Moves to {@code to}, with one statement whatever their number, those tasks in one of the states {@code from}
+     * that {@code by} ("id" or "case_id") names, the version bumped as Hibernate bumps it (so each one's ETag
+     * changes). The session is flushed first, so a change it holds (a task being completed) is written before; a task
+     * it holds must be refreshed after. Returns those changed.
+     */
+    public Uni<List<Changed>> changeState(String by, Collection<UUID> keys, List<ReviewState> from, ReviewState to) {
+        if (!by.equals("id") && !by.equals("case_id")) {
+            throw new IllegalArgumentException(by);
+        }
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
+                "update review set state = :to, version = version + 1 where " + by + " in (:keys) "
+                        + "and state in (:from) returning id, case_id", Object[].class)
+                .setParameter("to", to.name()).setParameter("keys", keys)
+                .setParameter("from", from.stream().map(Enum::name).toList()).getResultList()))
+                .map(rows -> rows.stream().map(row -> new Changed((UUID) row[0], (UUID) row[1])).toList());
+    }
 }

@@ -174,22 +174,22 @@ public class ReviewService implements CaseClosedListener {
 
     /**
      * Overdue reviews, as the profile says: the restrictions lapse, or the policy owner is told. One job batch, worked
-     * on set-based (a statement per table for the lot), or one review at a time when that failed.
+     * on set-based (a statement per table for the lot, no entity loaded), or one review at a time when that failed.
      */
     public Uni<Integer> handleOverdue(Actor actor, Batch batch) {
         LocalDate today = clock.today();
         return reviews.overdueIds(today, batch.limit(), batch.skip()).flatMap(overdue -> batch.all(overdue,
                 id -> id, some -> Panache.getSession()
-                        // Item by item, each flushed its changes before it completed: forget the entities it loaded,
-                        // or every later flush in the batch dirty-checks them all again.
+                        // Item by item, each flushed its changes before it completed: forget anything it loaded, or
+                        // every later flush in the batch checks it again.
                         .invoke(Mutiny.Session::clear)
-                        .chain(() -> reviews.list("id in ?1", some))
+                        .chain(() -> reviews.stillOpen(some))
                         .flatMap(found -> {
                             // In the batch's order; one no longer open was handled since it was selected.
-                            Map<UUID, ReviewEntity> byId = new HashMap<>();
-                            found.forEach(review -> byId.put(review.id, review));
-                            List<ReviewEntity> open = some.stream().map(byId::get)
-                                    .filter(review -> review != null && review.state == ReviewState.OPEN).toList();
+                            Map<UUID, ReviewRepository.Overdue> byId = new HashMap<>();
+                            found.forEach(review -> byId.put(review.id(), review));
+                            List<ReviewRepository.Overdue> open = some.stream().map(byId::get)
+                                    .filter(review -> review != null).toList();
                             if (open.isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
@@ -198,15 +198,15 @@ public class ReviewService implements CaseClosedListener {
                         })));
     }
 
-    private Uni<Void> escalate(Actor actor, List<ReviewEntity> overdue) {
-        overdue.forEach(review -> review.state = ReviewState.ESCALATED);
-        return reviews.flush()
+    private Uni<Void> escalate(Actor actor, List<ReviewRepository.Overdue> overdue) {
+        return reviews.changeState("id", ids(overdue), List.of(ReviewState.OPEN), ReviewState.ESCALATED)
                 .call(() -> audit.recordAll(actor, "REVIEW_ESCALATED", AuditEntityType.REVIEW, targets(overdue),
                         List.of("state")))
                 .call(() -> notifications.notifyAll(overdue.stream().map(review -> new NotificationService.Notice(
-                        "REVIEW_OVERDUE", review.id.toString(), List.of(NotificationRecipient.POLICY_OWNER),
-                        review.caseId, "A review is overdue", "The review of case " + review.caseId + " was due on "
-                                + review.dueOn + " and has not been recorded. Hold it now or lift the restrictions."))
+                        "REVIEW_OVERDUE", review.id().toString(), List.of(NotificationRecipient.POLICY_OWNER),
+                        review.caseId(), "A review is overdue", "The review of case " + review.caseId()
+                                + " was due on " + review.dueOn()
+                                + " and has not been recorded. Hold it now or lift the restrictions."))
                         .toList()))
                 .replaceWithVoid();
     }
@@ -215,39 +215,40 @@ public class ReviewService implements CaseClosedListener {
      * Each review's case lapses: the review, then its restrictions lifted, the case closed (which cancels the case's
      * other open reviews), the customer's letter and the notifications, each step for all the cases at once.
      */
-    private Uni<Void> lapse(Actor actor, List<ReviewEntity> overdue) {
+    private Uni<Void> lapse(Actor actor, List<ReviewRepository.Overdue> overdue) {
         // A case with two overdue reviews lapses once, by the first; its closure cancels the other, as when they are
         // handled one at a time (the second is then no longer open).
-        Map<UUID, ReviewEntity> byCase = new LinkedHashMap<>();
-        overdue.forEach(review -> byCase.putIfAbsent(review.caseId, review));
-        List<ReviewEntity> lapsing = List.copyOf(byCase.values());
+        Map<UUID, ReviewRepository.Overdue> byCase = new LinkedHashMap<>();
+        overdue.forEach(review -> byCase.putIfAbsent(review.caseId(), review));
+        List<ReviewRepository.Overdue> lapsing = List.copyOf(byCase.values());
         Map<UUID, String> reasons = new LinkedHashMap<>();
-        lapsing.forEach(review -> {
-            review.state = ReviewState.LAPSED;
-            reasons.put(review.caseId,
-                    "The review due on " + review.dueOn + " was not held, so the restrictions lapsed.");
-        });
-        return reviews.flush()
+        lapsing.forEach(review -> reasons.put(review.caseId(),
+                "The review due on " + review.dueOn() + " was not held, so the restrictions lapsed."));
+        return reviews.changeState("id", ids(lapsing), List.of(ReviewState.OPEN), ReviewState.LAPSED)
                 .call(() -> audit.recordAll(actor, "REVIEW_LAPSED", AuditEntityType.REVIEW, targets(lapsing),
                         List.of("state")))
                 .call(() -> restrictions.liftAllOfCases(actor, reasons))
                 .call(() -> cases.closeAll(actor, reasons, ClosureReason.LAPSED_AFTER_OVERDUE_REVIEW))
                 .call(() -> letters.issueAll(actor, LetterKind.LAPSE, lapsing.stream()
-                        .map(review -> new LetterService.Letter(review.customerId, review.caseId, new LetterFacts(
-                                null, reasons.get(review.caseId), List.of(), review.dueOn, null, null, null, null,
-                                null, false)))
+                        .map(review -> new LetterService.Letter(review.customerId(), review.caseId(),
+                                new LetterFacts(null, reasons.get(review.caseId()), List.of(), review.dueOn(), null,
+                                        null, null, null, null, false)))
                         .toList()))
                 .call(() -> notifications.notifyAll(lapsing.stream().map(review -> new NotificationService.Notice(
-                        "RESTRICTIONS_LAPSED", review.id.toString(), policy.profile().decisionNotifications(),
-                        review.caseId, "A customer's restrictions have ended", "The restrictions on case "
-                                + review.caseId + " lapsed on " + review.dueOn + " because the review was not held. "
-                                + "Deal with the customer's contact as usual."))
+                        "RESTRICTIONS_LAPSED", review.id().toString(), policy.profile().decisionNotifications(),
+                        review.caseId(), "A customer's restrictions have ended", "The restrictions on case "
+                                + review.caseId() + " lapsed on " + review.dueOn() + " because the review was not "
+                                + "held. Deal with the customer's contact as usual."))
                         .toList()))
                 .replaceWithVoid();
     }
 
-    private static List<AuditService.Target> targets(List<ReviewEntity> changed) {
-        return changed.stream().map(review -> new AuditService.Target(review.id, review.caseId)).toList();
+    private static List<UUID> ids(List<ReviewRepository.Overdue> reviews) {
+        return reviews.stream().map(ReviewRepository.Overdue::id).toList();
+    }
+
+    private static List<AuditService.Target> targets(List<ReviewRepository.Overdue> changed) {
+        return changed.stream().map(review -> new AuditService.Target(review.id(), review.caseId())).toList();
     }
 
     @WithTransaction
@@ -361,15 +362,17 @@ public class ReviewService implements CaseClosedListener {
         });
     }
 
-    /** A closed case has nothing left to review: its open tasks are cancelled (the one being completed is not). */
+    /**
+     * A closed case has nothing left to review: its open tasks are cancelled (the one being completed is not: the
+     * change of state is written, flushed, before).
+     */
     @Override
     public Uni<Void> casesClosed(Actor actor, List<UUID> caseIds) {
-        return reviews.openFor(caseIds).flatMap(found -> {
-            List<ReviewEntity> ending = found.stream().filter(ReviewEntity::open).toList();
-            ending.forEach(review -> review.state = ReviewState.CANCELLED);
-            return reviews.flush().call(() -> audit.recordAll(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW,
-                    targets(ending), List.of("state")));
-        });
+        return reviews.changeState("case_id", caseIds, List.of(ReviewState.OPEN, ReviewState.ESCALATED),
+                ReviewState.CANCELLED).flatMap(ending -> audit.recordAll(actor, "REVIEW_CANCELLED",
+                        AuditEntityType.REVIEW, ending.stream()
+                                .map(review -> new AuditService.Target(review.id(), review.caseId())).toList(),
+                        List.of("state")));
     }
 
     @WithSession

@@ -107,21 +107,30 @@ public class ReviewRepository implements PanacheRepositoryBase<ReviewEntity, UUI
     public record Changed(UUID id, UUID caseId) {
     }
 
+    /** Which column {@link #changeState} matches its keys against. */
+    public enum ChangeBy {
+        ID("id"), CASE("case_id");
+
+        private final String column;
+
+        ChangeBy(String column) {
+            this.column = column;
+        }
+    }
+
     /**
      * Moves to {@code to}, with one statement whatever their number, those tasks in one of the states {@code from}
-     * that {@code by} ("id" or "case_id") names, the version bumped as Hibernate bumps it (so each one's ETag
+     * whose {@code by} column is one of the keys, the version bumped as Hibernate bumps it (so each one's ETag
      * changes). The session is flushed first, so a change it holds (a task being completed) is written before; a task
      * it holds must be refreshed after. Returns those changed.
      */
-    public Uni<List<Changed>> changeState(String by, Collection<UUID> keys, List<ReviewState> from, ReviewState to) {
-        if (!by.equals("id") && !by.equals("case_id")) {
-            throw new IllegalArgumentException(by);
-        }
+    public Uni<List<Changed>> changeState(ChangeBy by, Collection<UUID> keys, List<ReviewState> from,
+            ReviewState to) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(
-                "update review set state = :to, version = version + 1 where " + by + " in (:keys) "
+                "update review set state = :to, version = version + 1 where " + by.column + " in (:keys) "
                         + "and state in (:from) returning id, case_id", Object[].class)
                 .setParameter("to", to.name()).setParameter("keys", keys)
                 .setParameter("from", from.stream().map(Enum::name).toList()).getResultList()))

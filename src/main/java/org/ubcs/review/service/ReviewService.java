@@ -199,7 +199,8 @@ public class ReviewService implements CaseClosedListener {
     }
 
     private Uni<Void> escalate(Actor actor, List<ReviewRepository.Overdue> overdue) {
-        return reviews.changeState("id", ids(overdue), List.of(ReviewState.OPEN), ReviewState.ESCALATED)
+        return reviews.changeState(ReviewRepository.ChangeBy.ID, ids(overdue), List.of(ReviewState.OPEN),
+                ReviewState.ESCALATED)
                 .call(() -> audit.recordAll(actor, "REVIEW_ESCALATED", AuditEntityType.REVIEW, targets(overdue),
                         List.of("state")))
                 .call(() -> notifications.notifyAll(overdue.stream().map(review -> new NotificationService.Notice(
@@ -224,7 +225,8 @@ public class ReviewService implements CaseClosedListener {
         Map<UUID, String> reasons = new LinkedHashMap<>();
         lapsing.forEach(review -> reasons.put(review.caseId(),
                 "The review due on " + review.dueOn() + " was not held, so the restrictions lapsed."));
-        return reviews.changeState("id", ids(lapsing), List.of(ReviewState.OPEN), ReviewState.LAPSED)
+        return reviews.changeState(ReviewRepository.ChangeBy.ID, ids(lapsing), List.of(ReviewState.OPEN),
+                ReviewState.LAPSED)
                 .call(() -> audit.recordAll(actor, "REVIEW_LAPSED", AuditEntityType.REVIEW, targets(lapsing),
                         List.of("state")))
                 .call(() -> restrictions.liftAllOfCases(actor, reasons))
@@ -368,10 +370,10 @@ public class ReviewService implements CaseClosedListener {
      */
     @Override
     public Uni<Void> casesClosed(Actor actor, List<UUID> caseIds) {
-        return reviews.changeState("case_id", caseIds, List.of(ReviewState.OPEN, ReviewState.ESCALATED),
-                ReviewState.CANCELLED).flatMap(ending -> audit.recordAll(actor, "REVIEW_CANCELLED",
-                        AuditEntityType.REVIEW, ending.stream()
-                                .map(review -> new AuditService.Target(review.id(), review.caseId())).toList(),
+        return reviews.changeState(ReviewRepository.ChangeBy.CASE, caseIds,
+                List.of(ReviewState.OPEN, ReviewState.ESCALATED), ReviewState.CANCELLED)
+                .flatMap(ending -> audit.recordAll(actor, "REVIEW_CANCELLED", AuditEntityType.REVIEW,
+                        ending.stream().map(review -> new AuditService.Target(review.id(), review.caseId())).toList(),
                         List.of("state")));
     }
 
